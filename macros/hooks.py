@@ -1,0 +1,23 @@
+"""MkDocs hooks file (see ``hooks:`` in mkdocs.yml): the glue's event handlers.
+
+MkDocs imports this file by path, so the project folder is put on ``sys.path`` first to
+import the ``macros`` package under its own name (shared with mkdocs-macros).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_PROJECT = str(Path(__file__).resolve().parent.parent)
+if _PROJECT not in sys.path:
+    sys.path.insert(0, _PROJECT)
+
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from macros import glue  # noqa: E402
+
+on_config = event_priority(100)(glue.on_config)
+on_files = glue.on_files
+on_page_context = glue.on_page_context
+on_post_build = glue.on_post_build

@@ -1,0 +1,83 @@
+"""The two inline forms editors write in any Markdown text field.
+
+* Term reference: ``[[id-or-alias]]`` or ``[[id-or-alias|shown text]]``.
+* Citation: ``[@source-id]``, with an optional locator ``[@id, p. 4]``, and several
+  sources separated by semicolons ``[@one; @two, §2.1]``.
+
+Both the validator (to report unknown ids at ``file:line``) and the Markdown renderer
+use these patterns, so there is one definition of the syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+TERM_RE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
+CITE_RE = re.compile(r"\[(@[^\[\]\n]+?)\](?!\()")
+_ITEM_RE = re.compile(r"^@([a-z0-9]+(?:[.-][a-z0-9]+)*)(?:\s*,\s*(\S.*?))?$")
+MAX_LOCATOR = 80
+
+
+@dataclass(frozen=True)
+class TermRef:
+    """``[[key|label]]`` found in a text."""
+
+    key: str
+    label: str | None
+    raw: str
+
+
+@dataclass(frozen=True)
+class CiteItem:
+    """One source inside a citation, with its optional locator."""
+
+    key: str
+    locator: str | None
+
+
+@dataclass(frozen=True)
+class Cite:
+    """``[@a; @b, p. 2]`` found in a text."""
+
+    items: tuple[CiteItem, ...]
+    raw: str
+
+
+class SyntaxProblem(ValueError):
+    """A citation whose inside cannot be read."""
+
+
+def parse_cite(inner: str) -> tuple[CiteItem, ...]:
+    """Parse the inside of ``[...]`` (starting with ``@``) into cite items."""
+    items = []
+    for part in inner.split(";"):
+        match = _ITEM_RE.match(part.strip())
+        if not match:
+            raise SyntaxProblem(
+                f"cannot read citation '[{inner}]' (write [@source-id], "
+                "[@source-id, p. 4] or [@one; @two])")
+        key, locator = match.groups()
+        if locator and len(locator) > MAX_LOCATOR:
+            raise SyntaxProblem(f"locator '{locator[:20]}…' is longer than {MAX_LOCATOR} "
+                                "characters (shorten it)")
+        items.append(CiteItem(key, locator))
+    return tuple(items)
+
+
+def term_refs(text: str) -> Iterator[TermRef]:
+    """Every term reference in ``text``, in order."""
+    for match in TERM_RE.finditer(text):
+        label = match.group(2)
+        yield TermRef(match.group(1).strip(), label.strip() if label else None, match.group(0))
+
+
+def cites(text: str) -> Iterator[Cite | SyntaxProblem]:
+    """Every citation in ``text``, in order; unreadable ones come back as problems."""
+    for match in CITE_RE.finditer(text):
+        try:
+            yield Cite(parse_cite(match.group(1)), match.group(0))
+        except SyntaxProblem as problem:
+            problem.raw = match.group(0)  # type: ignore[attr-defined]
+            yield problem

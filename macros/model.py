@@ -1,0 +1,199 @@
+"""The typed, frozen content model, one pydantic class per YAML shape.
+
+Field descriptions and examples feed the JSON Schemas editors get in VS Code, so every
+field says what it is for.  Cross-file rules (ids that must exist, sourcing) live in
+``validate.py``; this module only states the shape of each file.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from .dates import parse_when
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SOURCE_ID_PATTERN = r"^[a-z0-9]+([.-][a-z0-9]+)*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+SourceId = Annotated[str, StringConstraints(pattern=SOURCE_ID_PATTERN, max_length=80)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Short = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Prose = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=500)]
+When = Annotated[str, StringConstraints(max_length=25)]
+
+Verdict = Literal["supported", "overstated", "misleading", "unverified", "false"]
+TermKind = Literal["concept", "person", "organization", "product", "policy"]
+Category = Literal["company", "model-release", "markets", "policy", "research", "politics"]
+SourceKind = Literal["news", "paper", "government", "company", "blog", "repository",
+                     "podcast", "reference"]
+
+VERDICTS: dict[str, str] = {
+    "supported": "The evidence backs the claim as stated.",
+    "overstated": "The core is true, but the claim goes further than the evidence.",
+    "misleading": "The figure or fact may be accurate, but the claim gives a false impression.",
+    "unverified": "No source we can check confirms or refutes it.",
+    "false": "The evidence contradicts it.",
+}
+CATEGORIES: dict[str, str] = {
+    "company": "Company", "model-release": "Model release", "markets": "Markets",
+    "policy": "Policy and export controls", "research": "Research", "politics": "Politics",
+}
+SOURCE_KIND_NAMES: dict[str, str] = {
+    "news": "News", "paper": "Paper or report", "government": "Government document",
+    "company": "Company announcement", "blog": "Blog post", "repository": "Code repository",
+    "podcast": "Podcast", "reference": "Reference work",
+}
+SOURCE_KINDS: dict[str, str] = {
+    "news": "News", "paper": "Papers and reports", "government": "Government",
+    "company": "Company announcements", "blog": "Blogs and newsletters",
+    "repository": "Code repositories", "podcast": "Podcasts", "reference": "Reference works",
+}
+
+
+class Strict(BaseModel):
+    """Base: immutable, no unknown fields, no type coercion."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+def _dated(value: str | None) -> str | None:
+    if value is not None:
+        parse_when(value)
+    return value
+
+
+class Figure(Strict):
+    """A key number shown big, with what it does and does not include."""
+
+    value: Line = Field(description="The number as shown, e.g. `$5.576M`.", examples=["$5.576M"])
+    caption: Prose = Field(description="One line: what the number counts and what it leaves out.")
+    sources: tuple[SourceId, ...] = Field(min_length=1, description="Source ids behind the number.")
+
+
+class Quote(Strict):
+    """A short, verbatim, attributed phrase."""
+
+    text: Line = Field(description="The exact words, as the source gives them.")
+    speaker: Id = Field(description="Glossary id of the person quoted.", examples=["stacy-rasgon"])
+    role: Line = Field(description="Who the speaker is, e.g. `Analyst, Bernstein`.")
+    sources: tuple[SourceId, ...] = Field(min_length=1, description="Where the quote was seen.")
+
+
+class Claim(Strict):
+    """One claim from the coverage, with a verdict that follows from cited evidence."""
+
+    id: Id = Field(description="Anchor id of the claim, unique on the page.")
+    statement: Line = Field(description="The claim, as it was made or widely repeated.")
+    claimant: Line = Field(description="Who made or spread the claim.")
+    date: When | None = Field(None, description="When the claim was made (ISO date).")
+    verdict: Verdict = Field(description="supported, overstated, misleading, unverified or false.")
+    reason: Line = Field(description="One line: why this verdict.")
+    evidence: Prose = Field(description="Markdown with citations: what the sources show.")
+
+    _check_date = field_validator("date")(_dated)
+
+
+class Section(Strict):
+    """One chapter of the story: `content/sections/<id>.yml`."""
+
+    id: Id = Field(description="Section id; also the page's URL.", examples=["hype-vs-reality"])
+    order: int = Field(ge=1, le=99, description="Position in reading order (1 = first).")
+    title: Line = Field(description="Plain-text page title.")
+    summary: Prose = Field(description="One or two sentences: the section in 30 seconds.")
+    body: Prose = Field(description="Markdown: several paragraphs, `###` subheadings allowed.")
+    takeaways: tuple[Prose, ...] = Field(min_length=1, description="Key takeaways, one line each.")
+    related: tuple[Id, ...] = Field(default=(), description="Ids of related sections.")
+    reviewed: When | None = Field(None, description="Date the section was last fact-checked.")
+    figures: tuple[Figure, ...] = Field(default=(), description="Key figures shown as callouts.")
+    quotes: tuple[Quote, ...] = Field(default=(), description="Short pull quotes.")
+    claims: tuple[Claim, ...] = Field(default=(), description="Claims checked on this page.")
+
+    _check_date = field_validator("reviewed")(_dated)
+
+
+class Term(Strict):
+    """One glossary entry."""
+
+    id: Id = Field(description="Entry id; the anchor on the glossary page.")
+    term: Line = Field(description="The term as displayed.", examples=["test-time scaling"])
+    kind: TermKind = Field(description="concept, person, organization, product or policy.")
+    aliases: tuple[Line, ...] = Field(default=(), description="Other spellings, plurals, "
+                                      "abbreviations; each matched as a whole word.")
+    short: Short = Field(description="One plain-text sentence for the tooltip.")
+    body: Prose = Field(description="Markdown explanation with citations.")
+    see_also: tuple[Id, ...] = Field(default=(), description="Related glossary ids.")
+    sources: tuple[SourceId, ...] = Field(default=(), description="Sources for the definition.")
+
+
+class Glossary(Strict):
+    """`content/glossary.yml`."""
+
+    entries: tuple[Term, ...] = Field(min_length=1, description="Glossary entries.")
+
+
+class Event(Strict):
+    """One dated event on the timeline."""
+
+    id: Id = Field(description="Event id; the anchor on the timeline page.")
+    date: When = Field(description="ISO 8601 at honest precision: `2023`, `2023-03`, "
+                       "`2023-03-21`, or a range `2025-01-26/2025-01-27`.",
+                       examples=["2025-01-20", "2023-03", "2025-01-26/2025-01-27"])
+    title: Line = Field(description="Plain-text title.")
+    description: Prose = Field(description="Markdown, one to three sentences, with citations.")
+    category: Category = Field(description="One of the fixed categories.")
+    sections: tuple[Id, ...] = Field(default=(), description="Sections this event belongs to.")
+    sources: tuple[SourceId, ...] = Field(default=(), description="Sources for the event.")
+
+    _check_date = field_validator("date")(_dated)
+
+
+class Timeline(Strict):
+    """`content/timeline.yml`."""
+
+    events: tuple[Event, ...] = Field(min_length=1, description="Timeline events, any order.")
+
+
+class Copy(Strict):
+    """The copy of a source we verified it through."""
+
+    url: Url = Field(description="http(s) address of the copy.")
+    outlet: Line = Field(description="Site that hosts the copy.")
+
+
+class Source(Strict):
+    """One bibliography entry, after Wikipedia's CS1 fields."""
+
+    id: SourceId = Field(description="Citation key, used as `[@id]`.")
+    kind: SourceKind = Field(description="news, paper, government, company, blog, repository, "
+                             "podcast or reference.")
+    title: Line = Field(description="Title as published.")
+    outlet: Line = Field(description="Outlet or publisher.")
+    authors: tuple[Line, ...] = Field(default=(), description="Authors, `First Last`.")
+    published: When | None = Field(None, description="Publication date at honest precision.")
+    url: Url | None = Field(None, description="The original's address, when it was seen.")
+    via: Copy | None = Field(None, description="The copy the source was verified through.")
+    accessed: When | None = Field(None, description="Date the URL was last checked.")
+    archive_url: Url | None = Field(None, description="An archived copy.")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = Field(
+        "en", description="Language code, e.g. `en`.")
+    note: Line = Field(description="One line: what this source supports on the site.")
+
+    _check_dates = field_validator("published", "accessed")(_dated)
+
+
+class Sources(Strict):
+    """`content/sources.yml`."""
+
+    sources: tuple[Source, ...] = Field(min_length=1, description="Bibliography entries.")
+
+
+class Home(Strict):
+    """`content/home.yml`: the front page's hook and its strip of key dates."""
+
+    title: Line = Field(description="The site's headline.")
+    hook: Prose = Field(description="One paragraph of Markdown that tells the story, cited.")
+    key_dates: tuple[Id, ...] = Field(min_length=1, max_length=7,
+                                      description="Timeline event ids for the key-dates strip.")

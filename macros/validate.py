@@ -1,0 +1,336 @@
+"""Turn loaded documents into the typed model, and check every cross-reference.
+
+Every problem in every file is collected before anything fails, so an editor sees the
+whole list at once, each as ``path:line:col: field.path: what is wrong (what is allowed)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+from .index import Index, suggest, surface_forms
+from .inline import Cite, SyntaxProblem, cites, term_refs
+from .model import Claim, Event, Glossary, Home, Section, Source, Sources, Term, Timeline
+from .yamlload import Document, Path_, dotted, kind_of
+
+_TYPE_WORDS = {
+    "string_type": "text", "int_type": "a whole number", "tuple_type": "a list",
+    "model_type": "a mapping", "dict_type": "a mapping", "bool_type": "true or false",
+    "model_attributes_type": "a mapping",
+}
+
+
+@dataclass
+class Checked:
+    """Valid content plus the documents it came from, for locating later problems."""
+
+    sections: list[tuple[Section, Document]] = field(default_factory=list)
+    terms: list[tuple[Term, Document, Path_]] = field(default_factory=list)
+    events: list[tuple[Event, Document, Path_]] = field(default_factory=list)
+    sources: list[tuple[Source, Document, Path_]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _problem(doc: Document, where: Path_, message: str, *, key: bool = False,
+             severity: str = "error") -> Problem:
+    span = doc.key_span(where) if key else doc.span(where)
+    return Problem(doc.path, span.line, span.col, dotted(where), message, severity)  # type: ignore[arg-type]
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that holds the field at ``loc`` (to list its allowed fields)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = info.annotation
+        while get_origin(current) is not None or get_args(current):
+            args = [a for a in get_args(current) if a is not type(None) and a is not Ellipsis]
+            nested = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+            if nested:
+                current = nested[0]
+                break
+            if not args or args[0] is current:
+                break
+            current = args[0]
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _message(error: dict[str, Any], value: Any, model: type[BaseModel],
+             loc: tuple[Any, ...]) -> str:
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == "missing":
+        return f"required field '{loc[-1]}' is missing (add it)"
+    if kind == "extra_forbidden":
+        holder = _model_at(model, loc[:-1])
+        allowed = ", ".join(holder.model_fields) if holder else "see the schema"
+        return f"unknown field '{loc[-1]}' (allowed: {allowed})"
+    if kind in _TYPE_WORDS:
+        return f"expected {_TYPE_WORDS[kind]}, got {kind_of(value)}"
+    if kind == "literal_error":
+        return f"'{value}' is not allowed (allowed: {ctx.get('expected', '')})"
+    if kind == "string_pattern_mismatch":
+        if "https?" in str(ctx.get("pattern", "")):
+            return f"'{str(value)[:60]}' is not an http(s) URL (write https://...)"
+        return (f"'{value}' is not a valid id (lowercase letters, digits and single hyphens, "
+                "e.g. 'export-controls')")
+    if kind == "string_too_long":
+        return f"text is {len(value)} characters long (at most {ctx.get('max_length')})"
+    if kind == "string_too_short":
+        return "text is empty (write something, or remove the field)"
+    if kind == "too_short":
+        return f"list has {ctx.get('actual_length', 0)} item(s) (at least {ctx.get('min_length')})"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"{value} is out of range ({error['msg'].lower()})"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return error["msg"]
+
+
+def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def schema_problems(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
+    """Validate ``doc.data`` against ``model``; return the object or the problems."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    problems = []
+    failing = [tuple(e["loc"]) for e in errors if e["type"] != "too_short"]
+    for error in errors:
+        loc = tuple(error["loc"])
+        # A list that fails only because its items failed is not a problem of its own.
+        if error["type"] == "too_short" and any(f[: len(loc)] == loc and f != loc for f in failing):
+            continue
+        value = _value_at(doc.data, loc)
+        message = _message(error, value, model, loc)
+        if error["type"] == "missing":
+            problems.append(_problem(doc, loc[:-1], message))
+            problems[-1] = Problem(**{**problems[-1].__dict__, "field": dotted(loc)})
+        else:
+            problems.append(_problem(doc, loc, message, key=error["type"] == "extra_forbidden"))
+    return None, problems
+
+
+# --- Markdown text fields -----------------------------------------------------------------
+
+def section_texts(section: Section) -> Iterator[tuple[Path_, str]]:
+    """Every Markdown field of a section, with its path, in page order."""
+    yield ("summary",), section.summary
+    for i, figure in enumerate(section.figures):
+        yield ("figures", i, "caption"), figure.caption
+    yield ("body",), section.body
+    for i, claim in enumerate(section.claims):
+        yield from claim_texts(claim, ("claims", i))
+    for i, text in enumerate(section.takeaways):
+        yield ("takeaways", i), text
+
+
+def claim_texts(claim: Claim, where: Path_) -> Iterator[tuple[Path_, str]]:
+    """The Markdown fields of one claim."""
+    yield (*where, "reason"), claim.reason
+    yield (*where, "evidence"), claim.evidence
+
+
+class _Checker:
+    """Cross-file checks over schema-valid content."""
+
+    def __init__(self, checked: Checked) -> None:
+        self.c = checked
+        self.section_ids = {s.id for s, _ in checked.sections}
+        self.term_keys: dict[str, str] = {}
+        for term, _, _ in checked.terms:
+            for form in surface_forms(term):
+                self.term_keys.setdefault(form, term.id)
+        self.term_ids = {t.id for t, _, _ in checked.terms}
+        self.source_ids = {s.id for s, _, _ in checked.sources}
+
+    def add(self, doc: Document, where: Path_, message: str, **kw: Any) -> None:
+        self.c.problems.append(_problem(doc, where, message, **kw))
+
+    def refs(self, doc: Document, where: Path_, ids: tuple[str, ...], known: set[str],
+             what: str, fix: str) -> None:
+        for i, ref in enumerate(ids):
+            if ref not in known:
+                hint = suggest(ref, known) or f" ({fix})"
+                self.add(doc, (*where, i), f"unknown {what} '{ref}'{hint}")
+
+    def text(self, doc: Document, where: Path_, text: str) -> int:
+        """Check inline references in one Markdown field; return how many citations it has."""
+        count = 0
+        seen: dict[str, int] = {}
+        for ref in term_refs(text):
+            occurrence = seen[ref.raw] = seen.get(ref.raw, -1) + 1
+            if ref.key not in self.term_ids and ref.key.lower() not in self.term_keys and \
+                    " ".join(ref.key.lower().split()) not in self.term_keys:
+                span = doc.locate(where, ref.raw, occurrence)
+                hint = suggest(ref.key, [*self.term_ids, *self.term_keys]) or \
+                    " (use a glossary id or alias)"
+                self.c.problems.append(Problem(doc.path, span.line, span.col, dotted(where),
+                                               f"unknown term '{ref.key}'{hint}"))
+        for cite in cites(text):
+            raw = cite.raw if isinstance(cite, Cite) else cite.raw  # type: ignore[attr-defined]
+            occurrence = seen[raw] = seen.get(raw, -1) + 1
+            span = doc.locate(where, raw, occurrence)
+            if isinstance(cite, SyntaxProblem):
+                self.c.problems.append(Problem(doc.path, span.line, span.col, dotted(where),
+                                               str(cite)))
+                continue
+            for item in cite.items:
+                count += 1
+                if item.key not in self.source_ids:
+                    hint = suggest(item.key, self.source_ids) or \
+                        " (add it to content/sources.yml first)"
+                    self.c.problems.append(Problem(doc.path, span.line, span.col, dotted(where),
+                                                   f"unknown source '{item.key}'{hint}"))
+        return count
+
+    def unique(self, items: list[tuple[str, Document, Path_]], what: str) -> None:
+        first: dict[str, tuple[Document, Path_]] = {}
+        for ident, doc, where in items:
+            if ident in first:
+                other_doc, other_where = first[ident]
+                span = other_doc.span((*other_where, "id"))
+                self.add(doc, (*where, "id"), f"duplicate {what} id '{ident}' (already used at "
+                         f"{other_doc.path}:{span.line}; ids must be unique)")
+            else:
+                first[ident] = (doc, where)
+
+    def run(self) -> None:
+        self.sections()
+        self.glossary()
+        self.timeline()
+        self.unique([(s.id, d, w) for s, d, w in self.c.sources], "source")
+
+    def sections(self) -> None:
+        self.unique([(s.id, d, ()) for s, d in self.c.sections], "section")
+        orders: dict[int, str] = {}
+        for section, doc in self.c.sections:
+            if section.order in orders and orders[section.order] != section.id:
+                self.add(doc, ("order",), f"order {section.order} is also used by section "
+                         f"'{orders[section.order]}' (give each section its own position)")
+            orders.setdefault(section.order, section.id)
+            self.refs(doc, ("related",), section.related, self.section_ids - {section.id},
+                      "section", "use another section's id")
+            for i, fig in enumerate(section.figures):
+                self.refs(doc, ("figures", i, "sources"), fig.sources, self.source_ids,
+                          "source", "add it to content/sources.yml first")
+            for i, quote in enumerate(section.quotes):
+                self.refs(doc, ("quotes", i, "sources"), quote.sources, self.source_ids,
+                          "source", "add it to content/sources.yml first")
+                if quote.speaker not in self.term_ids:
+                    self.add(doc, ("quotes", i, "speaker"), f"unknown person '{quote.speaker}'"
+                             f"{suggest(quote.speaker, self.term_ids) or ' (add them to the glossary)'}")
+            for where, text in section_texts(section):
+                self.text(doc, where, text)
+            self.unique([(c.id, doc, ("claims", i)) for i, c in enumerate(section.claims)],
+                        "claim")
+            for i, claim in enumerate(section.claims):
+                if not cite_count(claim.evidence):
+                    self.add(doc, ("claims", i, "evidence"), "claim cites no source "
+                             "(add [@source-id] after the evidence)")
+
+    def glossary(self) -> None:
+        self.unique([(t.id, d, w) for t, d, w in self.c.terms], "glossary")
+        owner: dict[str, tuple[str, Document, Path_]] = {}
+        for term, doc, where in self.c.terms:
+            self.refs(doc, (*where, "see_also"), term.see_also, self.term_ids - {term.id},
+                      "term", "use another glossary id")
+            self.refs(doc, (*where, "sources"), term.sources, self.source_ids, "source",
+                      "add it to content/sources.yml first")
+            cited = self.text(doc, (*where, "body"), term.body)
+            if not cited and not term.sources:
+                self.add(doc, (*where, "sources"), f"entry '{term.id}' cites no source "
+                         "(add sources: [id] or [@id] in the body)")
+            for i, form in enumerate(surface_forms(term)):
+                claimed = owner.get(form)
+                if claimed and claimed[0] != term.id:
+                    field_path = (*where, "aliases", i - 1) if i else (*where, "term")
+                    span = claimed[1].span(claimed[2])
+                    self.add(doc, field_path, f"'{form}' is already claimed by '{claimed[0]}' "
+                             f"(line {span.line}; an alias may belong to one entry only)")
+                owner.setdefault(form, (term.id, doc, where))
+
+    def timeline(self) -> None:
+        self.unique([(e.id, d, w) for e, d, w in self.c.events], "event")
+        for event, doc, where in self.c.events:
+            self.refs(doc, (*where, "sections"), event.sections, self.section_ids, "section",
+                      "use a section id")
+            self.refs(doc, (*where, "sources"), event.sources, self.source_ids, "source",
+                      "add it to content/sources.yml first")
+            cited = self.text(doc, (*where, "description"), event.description)
+            if not cited and not event.sources:
+                self.add(doc, (*where, "sources"), f"event '{event.id}' cites no source "
+                         "(add sources: [id] or [@id] in the description)")
+
+
+def cite_count(text: str) -> int:
+    """How many well-formed citation items a text has."""
+    return sum(len(c.items) for c in cites(text) if isinstance(c, Cite))
+
+
+def check(section_docs: list[Document], glossary: Document | None, timeline: Document | None,
+          sources: Document | None) -> Checked:
+    """Validate every document, then cross-check the valid ones."""
+    checked = Checked()
+    for doc in section_docs:
+        obj, problems = schema_problems(doc, Section)
+        checked.problems += problems
+        if obj is not None:
+            checked.sections.append((obj, doc))
+    for doc, model, attr, target in (
+        (glossary, Glossary, "entries", checked.terms),
+        (timeline, Timeline, "events", checked.events),
+        (sources, Sources, "sources", checked.sources),
+    ):
+        if doc is None:
+            continue
+        _, problems = schema_problems(doc, model)
+        checked.problems += problems
+        # Keep every entry that is valid on its own, so one bad entry does not turn
+        # each reference to the others into a second, misleading error.
+        items = doc.data.get(attr) if isinstance(doc.data, dict) else None
+        item_model = model.model_fields[attr].annotation.__args__[0]  # type: ignore[union-attr]
+        for i, item in enumerate(items if isinstance(items, (list, tuple)) else ()):
+            try:
+                target.append((item_model.model_validate(item), doc, (attr, i)))
+            except ValidationError:
+                pass
+    _Checker(checked).run()
+    return checked
+
+
+def to_index(checked: Checked) -> Index:
+    """Build the lookup index from checked content."""
+    return Index.build((s for s, _ in checked.sections), (t for t, _, _ in checked.terms),
+                       (e for e, _, _ in checked.events), (s for s, _, _ in checked.sources))
+
+
+def check_home(doc: Document, checked: Checked) -> Home | None:
+    """Validate ``home.yml``: its shape, its event ids and its hook's references."""
+    home, problems = schema_problems(doc, Home)
+    checked.problems.extend(problems)
+    if home is None:
+        return None
+    checker = _Checker(checked)
+    events = {e.id for e, _, _ in checked.events}
+    checker.refs(doc, ("key_dates",), home.key_dates, events, "event", "use a timeline event id")
+    checker.text(doc, ("hook",), home.hook)
+    return home

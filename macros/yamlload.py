@@ -1,0 +1,215 @@
+"""Load a YAML file into plain data plus the line and column of every value.
+
+PyYAML's constructors silently keep the last of two duplicate keys, expand aliases
+(the "billion laughs" bomb) and honour ``!!python/...`` tags in unsafe loaders.  We
+therefore only *compose* the file with libyaml (fast, and it keeps every key visible)
+and build the data ourselves, refusing anything that is not plain data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+try:  # libyaml is ten times faster; the pure-Python loader is the fallback.
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 32
+
+Path_ = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_KIND = {dict: "a mapping", list: "a list", tuple: "a list", str: "text", int: "a number", float: "a number",
+         bool: "true/false", type(None): "nothing (null)"}
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a value sits in its file: 1-based line and column, and raw text offsets."""
+
+    line: int
+    col: int
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    """A loaded file: its data, its raw text, and the span of each value and key by path."""
+
+    path: str
+    text: str
+    data: Any
+    values: dict[Path_, Span] = field(default_factory=dict)
+    keys: dict[Path_, Span] = field(default_factory=dict)
+
+    def span(self, where: Path_) -> Span:
+        """The span of the value at ``where``, or of its nearest parent that has one."""
+        for end in range(len(where), -1, -1):
+            found = self.values.get(where[:end])
+            if found is not None:
+                return found
+        return Span(1, 1, 0, len(self.text))
+
+    def key_span(self, where: Path_) -> Span:
+        """The span of the key that names ``where`` (falls back to the value's span)."""
+        return self.keys.get(where) or self.span(where)
+
+    def locate(self, where: Path_, needle: str, occurrence: int = 0) -> Span:
+        """The span of ``needle`` inside the raw text of the value at ``where``.
+
+        Used to point at one ``[[term]]`` or ``[@cite]`` inside a long text block.
+        """
+        outer = self.span(where)
+        index = outer.start - 1
+        for _ in range(occurrence + 1):
+            index = self.text.find(needle, index + 1, outer.end)
+            if index < 0:
+                return outer
+        return _span_at(self.text, index, index + len(needle))
+
+
+def kind_of(value: Any) -> str:
+    """A reader's name for the type of a YAML value (``a mapping``, ``text`` ...)."""
+    return _KIND.get(type(value), type(value).__name__)
+
+
+def _span_at(text: str, start: int, end: int) -> Span:
+    line = text.count("\n", 0, start) + 1
+    col = start - (text.rfind("\n", 0, start) + 1) + 1
+    return Span(line, col, start, end)
+
+
+def _node_span(node: yaml.Node) -> Span:
+    mark, end = node.start_mark, node.end_mark
+    return Span(mark.line + 1, mark.column + 1, mark.index, end.index)
+
+
+class _Builder:
+    """Turns composed nodes into plain data, recording spans and problems."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def problem(self, span: Span, where: Path_, message: str) -> None:
+        self.problems.append(Problem(self.doc.path, span.line, span.col, dotted(where), message))
+
+    def build(self, node: yaml.Node, where: Path_, depth: int) -> Any:
+        span = _node_span(node)
+        self.doc.values[where] = span
+        if id(node) in self._seen:
+            self.problem(span, where, "YAML aliases (*name) are not allowed "
+                         "(write the value out in full)")
+            return None
+        self._seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.problem(span, where, f"nesting is deeper than {MAX_DEPTH} levels "
+                         "(flatten the structure)")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, where, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return tuple(self.build(item, (*where, i), depth + 1)
+                         for i, item in enumerate(node.value))
+        return self._scalar(node, where, span)
+
+    def _mapping(self, node: yaml.MappingNode, where: Path_, depth: int) -> dict[str, Any]:
+        if node.tag != f"{_TAG}map":
+            self.problem(_node_span(node), where, f"unsupported tag {node.tag} (plain mappings only)")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_span = _node_span(key_node)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == f"{_TAG}merge":
+                self.problem(key_span, where, "keys must be plain words (no lists, mappings or <<)")
+                continue
+            key = key_node.value
+            here = (*where, key)
+            if key in result:
+                first = self.doc.keys[here]
+                self.problem(key_span, here, f"duplicate key '{key}' (first defined at line "
+                             f"{first.line}; each key may appear once, so remove or merge one)")
+                continue
+            self.doc.keys[here] = key_span
+            result[key] = self.build(value_node, here, depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, where: Path_, span: Span) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            self.problem(span, where, f"unsupported tag {node.tag} (plain text, numbers, "
+                         "true/false and dates only)")
+            return None
+        if node.tag in (f"{_TAG}str", f"{_TAG}timestamp"):
+            return node.value  # dates stay text: the validator parses them at their precision
+        return _constructor.construct_object(node)
+
+
+def dotted(where: Path_) -> str:
+    """Render a path like ``claims[2].verdict``; the empty path is ``(file)``."""
+    out = ""
+    for part in where:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(file)"
+
+
+def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(path, 1, 1, "(file)", f"file is {len(raw):,} bytes "
+                              f"(at most {MAX_BYTES:,}; split it)")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        span = _span_at(raw[: err.start].decode("utf-8", "replace"), err.start, err.start)
+        line_start = raw.rfind(b"\n", 0, err.start) + 1
+        col = len(raw[line_start: err.start].decode("utf-8", "replace")) + 1
+        return None, [Problem(path, span.line, col, "(file)",
+                              f"byte 0x{raw[err.start]:02x} is not valid UTF-8 "
+                              "(save the file as UTF-8)")]
+    return text.replace("\r\n", "\n"), []
+
+
+def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
+    """Compose ``text`` (the contents of ``path``) into a :class:`Document`."""
+    doc = Document(path, text, None)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = err.problem or err.context or "invalid YAML"
+        hint = " (indent with spaces, not tabs)" if "\\t" in what or "\t" in what else \
+            " (fix the YAML syntax: check indentation, colons and quotes)"
+        return None, [Problem(path, line, col, "(file)", f"YAML syntax error: {what}{hint}")]
+    except yaml.YAMLError as err:
+        return None, [Problem(path, 1, 1, "(file)", f"YAML error: {err}")]
+    except RecursionError:
+        return None, [Problem(path, 1, 1, "(file)", f"nesting is deeper than {MAX_DEPTH} "
+                              "levels (flatten the structure)")]
+    if node is None:
+        return None, [Problem(path, 1, 1, "(file)", "file is empty (expected a mapping of fields)")]
+    builder = _Builder(doc)
+    doc.data = builder.build(node, (), 0)
+    return doc, builder.problems
+
+
+def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Read and compose one content file; ``display`` is the path shown in messages."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(display, 1, 1, "(file)", f"cannot read file: {err.strerror}")]
+    text, problems = _decode(display, raw)
+    if text is None:
+        return None, problems
+    return load_text(display, text)
