@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -173,7 +173,7 @@ def sources_csl(index: Index) -> list[dict[str, Any]]:
 def write_exports(site: Any, site_dir: Path, base: str, stamp: datetime | None = None) -> None:
     """Write every export into ``site_dir/data``."""
     index: Index = site.content.index
-    stamp = stamp or datetime(2025, 1, 1, tzinfo=timezone.utc)
+    stamp = stamp or datetime(2025, 1, 1, tzinfo=UTC)
     out = site_dir / "data"
     out.mkdir(parents=True, exist_ok=True)
 

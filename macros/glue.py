@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -110,5 +110,5 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
 def on_post_build(config: Any) -> None:
     """Write the machine-readable exports next to the pages."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    stamp = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else None
+    stamp = datetime.fromtimestamp(int(epoch), UTC) if epoch else None
     write_exports(_current["site"], Path(config.site_dir), config.site_url or "", stamp)

@@ -23,7 +23,7 @@ def section_url(section_id: str) -> str:
 
 def suggest(key: str, known: Iterable[str]) -> str:
     """`` (did you mean 'a' or 'b'?)`` for the closest known ids, or an empty string."""
-    close = difflib.get_close_matches(key.lower(), list(known), n=3, cutoff=0.6)
+    close = difflib.get_close_matches(key.lower(), sorted(set(known)), n=3, cutoff=0.6)
     if not close:
         return ""
     return " (did you mean " + " or ".join(f"'{c}'" for c in close) + "?)"

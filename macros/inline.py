@@ -45,7 +45,7 @@ class Cite:
     raw: str
 
 
-class SyntaxProblem(ValueError):
+class CitationSyntaxError(ValueError):
     """A citation whose inside cannot be read."""
 
 
@@ -55,12 +55,12 @@ def parse_cite(inner: str) -> tuple[CiteItem, ...]:
     for part in inner.split(";"):
         match = _ITEM_RE.match(part.strip())
         if not match:
-            raise SyntaxProblem(
+            raise CitationSyntaxError(
                 f"cannot read citation '[{inner}]' (write [@source-id], "
                 "[@source-id, p. 4] or [@one; @two])")
         key, locator = match.groups()
         if locator and len(locator) > MAX_LOCATOR:
-            raise SyntaxProblem(f"locator '{locator[:20]}…' is longer than {MAX_LOCATOR} "
+            raise CitationSyntaxError(f"locator '{locator[:20]}…' is longer than {MAX_LOCATOR} "
                                 "characters (shorten it)")
         items.append(CiteItem(key, locator))
     return tuple(items)
@@ -73,11 +73,11 @@ def term_refs(text: str) -> Iterator[TermRef]:
         yield TermRef(match.group(1).strip(), label.strip() if label else None, match.group(0))
 
 
-def cites(text: str) -> Iterator[Cite | SyntaxProblem]:
+def cites(text: str) -> Iterator[Cite | CitationSyntaxError]:
     """Every citation in ``text``, in order; unreadable ones come back as problems."""
     for match in CITE_RE.finditer(text):
         try:
             yield Cite(parse_cite(match.group(1)), match.group(0))
-        except SyntaxProblem as problem:
+        except CitationSyntaxError as problem:
             problem.raw = match.group(0)  # type: ignore[attr-defined]
             yield problem

@@ -21,7 +21,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from .inline import CITE_RE, TERM_RE, SyntaxProblem, parse_cite
+from .inline import CITE_RE, TERM_RE, CitationSyntaxError, parse_cite
 
 if TYPE_CHECKING:
     from .render_state import PageState
@@ -57,7 +57,7 @@ class _CitePattern(InlineProcessor):
     def handleMatch(self, m: re.Match, data: str):  # noqa: N802 - Markdown's API name
         try:
             items = parse_cite(m.group(1))
-        except SyntaxProblem as problem:
+        except CitationSyntaxError as problem:
             self.state.problem(m.group(0), str(problem))
             return None, None, None
         el = ET.Element(CITE_TAG, {"raw": m.group(0)})

@@ -101,7 +101,7 @@ class SectionPage:
             cards.append(f'<figure class="xref-figure"><p class="xref-figure__value">'
                          f'{attr(fig.value)}</p><figcaption>{caption} '
                          f'{self.page.cite_list(fig.sources)}</figcaption></figure>')
-        self.page.html(f'<div class="xref-figures" role="list">'
+        self.page.html('<div class="xref-figures" role="list">'
                        + "".join(f'<div role="listitem">{c}</div>' for c in cards) + "</div>")
 
     def key_dates(self) -> None:

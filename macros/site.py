@@ -123,4 +123,4 @@ def build_site(project_dir: Path) -> Site:
     return render_site(load_content(project_dir / "content", project_dir))
 
 
-__all__ = ["PageSpec", "Site", "build_site", "render_site", "ContentError"]
+__all__ = ["ContentError", "PageSpec", "Site", "build_site", "render_site"]

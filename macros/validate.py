@@ -7,6 +7,7 @@ whole list at once, each as ``path:line:col: field.path: what is wrong (what is 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any, get_args, get_origin
 
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
 from .index import Index, suggest, surface_forms
-from .inline import Cite, SyntaxProblem, cites, term_refs
+from .inline import CitationSyntaxError, Cite, cites, term_refs
 from .model import Claim, Event, Glossary, Home, Section, Source, Sources, Term, Timeline
 from .yamlload import Document, Path_, dotted, kind_of
 
@@ -34,6 +35,14 @@ class Checked:
     events: list[tuple[Event, Document, Path_]] = field(default_factory=list)
     sources: list[tuple[Source, Document, Path_]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Ids declared in the raw data, valid or not: a reference to an entry that has its own
+    # error is not reported a second time as "unknown".
+    declared: dict[str, set[str]] = field(default_factory=dict)
+
+    def declare(self, kind: str, data: Any) -> None:
+        """Note the ``id`` of a raw mapping, if it has one."""
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            self.declared.setdefault(kind, set()).add(data["id"])
 
 
 def _problem(doc: Document, where: Path_, message: str, *, key: bool = False,
@@ -154,13 +163,14 @@ class _Checker:
 
     def __init__(self, checked: Checked) -> None:
         self.c = checked
-        self.section_ids = {s.id for s, _ in checked.sections}
+        self.section_ids = {s.id for s, _ in checked.sections} | checked.declared.get("section", set())
         self.term_keys: dict[str, str] = {}
         for term, _, _ in checked.terms:
             for form in surface_forms(term):
                 self.term_keys.setdefault(form, term.id)
-        self.term_ids = {t.id for t, _, _ in checked.terms}
-        self.source_ids = {s.id for s, _, _ in checked.sources}
+        self.term_ids = {t.id for t, _, _ in checked.terms} | checked.declared.get("term", set())
+        self.source_ids = {s.id for s, _, _ in checked.sources} | \
+            checked.declared.get("source", set())
 
     def add(self, doc: Document, where: Path_, message: str, **kw: Any) -> None:
         self.c.problems.append(_problem(doc, where, message, **kw))
@@ -186,10 +196,10 @@ class _Checker:
                 self.c.problems.append(Problem(doc.path, span.line, span.col, dotted(where),
                                                f"unknown term '{ref.key}'{hint}"))
         for cite in cites(text):
-            raw = cite.raw if isinstance(cite, Cite) else cite.raw  # type: ignore[attr-defined]
+            raw: str = cite.raw  # type: ignore[union-attr]
             occurrence = seen[raw] = seen.get(raw, -1) + 1
             span = doc.locate(where, raw, occurrence)
-            if isinstance(cite, SyntaxProblem):
+            if isinstance(cite, CitationSyntaxError):
                 self.c.problems.append(Problem(doc.path, span.line, span.col, dotted(where),
                                                str(cite)))
                 continue
@@ -291,14 +301,15 @@ def check(section_docs: list[Document], glossary: Document | None, timeline: Doc
     """Validate every document, then cross-check the valid ones."""
     checked = Checked()
     for doc in section_docs:
+        checked.declare("section", doc.data)
         obj, problems = schema_problems(doc, Section)
         checked.problems += problems
         if obj is not None:
             checked.sections.append((obj, doc))
-    for doc, model, attr, target in (
-        (glossary, Glossary, "entries", checked.terms),
-        (timeline, Timeline, "events", checked.events),
-        (sources, Sources, "sources", checked.sources),
+    for doc, model, attr, target, kind in (
+        (glossary, Glossary, "entries", checked.terms, "term"),
+        (timeline, Timeline, "events", checked.events, "event"),
+        (sources, Sources, "sources", checked.sources, "source"),
     ):
         if doc is None:
             continue
@@ -309,10 +320,9 @@ def check(section_docs: list[Document], glossary: Document | None, timeline: Doc
         items = doc.data.get(attr) if isinstance(doc.data, dict) else None
         item_model = model.model_fields[attr].annotation.__args__[0]  # type: ignore[union-attr]
         for i, item in enumerate(items if isinstance(items, (list, tuple)) else ()):
-            try:
+            checked.declare(kind, item)
+            with suppress(ValidationError):
                 target.append((item_model.model_validate(item), doc, (attr, i)))
-            except ValidationError:
-                pass
     _Checker(checked).run()
     return checked
 
@@ -330,7 +340,7 @@ def check_home(doc: Document, checked: Checked) -> Home | None:
     if home is None:
         return None
     checker = _Checker(checked)
-    events = {e.id for e, _, _ in checked.events}
+    events = {e.id for e, _, _ in checked.events} | checked.declared.get("event", set())
     checker.refs(doc, ("key_dates",), home.key_dates, events, "event", "use a timeline event id")
     checker.text(doc, ("hook",), home.hook)
     return home

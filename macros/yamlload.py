@@ -28,8 +28,8 @@ Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
-_KIND = {dict: "a mapping", list: "a list", tuple: "a list", str: "text", int: "a number", float: "a number",
-         bool: "true/false", type(None): "nothing (null)"}
+_KIND = {dict: "a mapping", list: "a list", tuple: "a list", str: "text", int: "a number",
+         float: "a number", bool: "true/false", type(None): "nothing (null)"}
 _constructor = yaml.constructor.SafeConstructor()
 
 
@@ -90,6 +90,11 @@ def _span_at(text: str, start: int, end: int) -> Span:
     return Span(line, col, start, end)
 
 
+def _tag_message(node: yaml.Node) -> str:
+    return (f"unsupported tag {node.tag} (only plain YAML: text, numbers, true/false, "
+            "dates, lists and mappings)")
+
+
 def _node_span(node: yaml.Node) -> Span:
     mark, end = node.start_mark, node.end_mark
     return Span(mark.line + 1, mark.column + 1, mark.index, end.index)
@@ -102,6 +107,7 @@ class _Builder:
         self.doc = doc
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
+        self._aliases: list[Span] | None = None
 
     def problem(self, span: Span, where: Path_, message: str) -> None:
         self.problems.append(Problem(self.doc.path, span.line, span.col, dotted(where), message))
@@ -110,7 +116,8 @@ class _Builder:
         span = _node_span(node)
         self.doc.values[where] = span
         if id(node) in self._seen:
-            self.problem(span, where, "YAML aliases (*name) are not allowed "
+            alias = self._alias_span()
+            self.problem(alias or span, where, "YAML aliases (*name) are not allowed "
                          "(write the value out in full)")
             return None
         self._seen.add(id(node))
@@ -121,13 +128,26 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, where, depth)
         if isinstance(node, yaml.SequenceNode):
+            if node.tag != f"{_TAG}seq":
+                self.problem(span, where, _tag_message(node))
+                return None
             return tuple(self.build(item, (*where, i), depth + 1)
                          for i, item in enumerate(node.value))
         return self._scalar(node, where, span)
 
+    def _alias_span(self) -> Span | None:
+        """Where the next not-yet-reported ``*alias`` is (composed nodes forget it)."""
+        if self._aliases is None:
+            self._aliases = [
+                _span_at(self.doc.text, e.start_mark.index, e.end_mark.index)
+                for e in yaml.parse(self.doc.text, Loader=_Loader)
+                if isinstance(e, yaml.AliasEvent)]
+        return self._aliases.pop(0) if self._aliases else None
+
     def _mapping(self, node: yaml.MappingNode, where: Path_, depth: int) -> dict[str, Any]:
         if node.tag != f"{_TAG}map":
-            self.problem(_node_span(node), where, f"unsupported tag {node.tag} (plain mappings only)")
+            self.problem(_node_span(node), where, _tag_message(node))
+            return {}
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key_span = _node_span(key_node)
@@ -147,8 +167,7 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, where: Path_, span: Span) -> Any:
         if node.tag not in _SCALAR_TAGS:
-            self.problem(span, where, f"unsupported tag {node.tag} (plain text, numbers, "
-                         "true/false and dates only)")
+            self.problem(span, where, _tag_message(node))
             return None
         if node.tag in (f"{_TAG}str", f"{_TAG}timestamp"):
             return node.value  # dates stay text: the validator parses them at their precision
@@ -188,7 +207,8 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = err.problem or err.context or "invalid YAML"
-        hint = " (indent with spaces, not tabs)" if "\\t" in what or "\t" in what else \
+        at_tab = mark is not None and text[mark.index: mark.index + 1] == "\t"
+        hint = " (indent with spaces, not tabs)" if at_tab or "tab" in what else \
             " (fix the YAML syntax: check indentation, colons and quotes)"
         return None, [Problem(path, line, col, "(file)", f"YAML syntax error: {what}{hint}")]
     except yaml.YAMLError as err:

@@ -1,0 +1,58 @@
+"""Shared fixtures: a throw-away copy of the project, and one strict build of the real site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ("mkdocs.yml", "content", "macros", "docs", "overrides")
+TEST_REPO_URL = "https://github.com/example-owner/example-repo"
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what a build needs into ``dest`` (no venv, no git history)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def run_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of ``project`` into ``site_dir``."""
+    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", REPO_URL=TEST_REPO_URL, **env)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+         str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        cwd=project, env=environ, capture_output=True, text=True, timeout=300)
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace ``old`` by ``new`` in a file, failing loudly if ``old`` is not there."""
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), "utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A private copy of the project to break on purpose."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once with ``--strict``."""
+    out = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, out, SOURCE_DATE_EPOCH="1737331200")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
