@@ -95,7 +95,7 @@ def test_unknown_references_get_suggestions(mini: Path) -> None:
     assert errors(mini) == [
         "content/sections/alpha.yml:6:7: body: unknown term 'gpus2' (did you mean 'gpus' or 'gpu'?)",
         "content/sections/alpha.yml:8:35: body: unknown source 'src-tow' (did you mean "
-        "'src-two'?)",
+        "'src-two' or 'src-one'?)",
         "content/sections/alpha.yml:11:11: related[0]: unknown section 'betta' (did you mean "
         "'beta'?)",
         "content/timeline.yml:13:23: events[1].sections[1]: unknown section 'omega' (use a "
