@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from html import unescape
 import re
 import subprocess
 import sys
+from html import unescape
+from itertools import pairwise
 from pathlib import Path
 
 from macros.content import load_content
@@ -50,7 +51,7 @@ def test_navigation_follows_reading_order(site: Path) -> None:
     expected = ["sections/" + s.id + "/" for s in SECTIONS]
     found = list(dict.fromkeys(h for h in order if h.startswith("sections/")))
     assert found == expected
-    for before, after in zip(SECTIONS, SECTIONS[1:], strict=False):
+    for before, after in pairwise(SECTIONS):
         page = html(site, f"sections/{before.id}")
         assert f'href="../{after.id}/" class="md-footer__link md-footer__link--next"' in page
 

@@ -7,8 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import icalendar
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
-from citeproc import formatter
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from pybtex.database import parse_string
 
