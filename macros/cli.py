@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import ContentError, Problem
+from .schema import write_schemas
 from .site import build_site
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -85,11 +86,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.cli")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate content/ without building")
+    sub.add_parser("schemas", help="regenerate schemas/*.schema.json from the model")
     build_cmd = sub.add_parser("build", help="strict, atomic build into site/")
     build_cmd.add_argument("--site-dir", type=Path, default=PROJECT / "site")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(PROJECT)
+    if args.command == "schemas":
+        for path in write_schemas(PROJECT / "schemas"):
+            print(f"wrote {path.relative_to(PROJECT)}")
+        return 0
     return build(PROJECT, args.site_dir.resolve())
 
 

@@ -158,3 +158,12 @@ def test_missing_file(mini: Path) -> None:
     (mini / "timeline.yml").unlink()
     assert "content/timeline.yml:1:1: (file): file is missing (create it; see " \
         "CONTRIBUTING.md)" in errors(mini)
+
+
+def test_committed_schemas_are_fresh() -> None:
+    from macros.schema import SCHEMAS, schema_text
+
+    folder = Path(__file__).resolve().parent.parent / "schemas"
+    for name, model in SCHEMAS.items():
+        committed = (folder / f"{name}.schema.json").read_text("utf-8")
+        assert committed == schema_text(model, name), f"run: python -m macros.cli schemas ({name})"
