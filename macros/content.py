@@ -63,12 +63,16 @@ def load_content(content_dir: Path, base: Path | None = None) -> Content:
     if not section_paths:
         problems.append(Problem(_display(content_dir / "sections", base), 1, 1, "(file)",
                                 "no section files found (add content/sections/<id>.yml)"))
-    section_docs = [d for p in section_paths if (d := _load(p, base, problems, True))]
+    loaded = {p.stem: _load(p, base, problems, True) for p in section_paths}
+    section_docs = [d for d in loaded.values() if d]
     glossary = _load(content_dir / GLOSSARY, base, problems, True)
     timeline = _load(content_dir / TIMELINE, base, problems, True)
     sources = _load(content_dir / SOURCES, base, problems, True)
     home_doc = _load(content_dir / HOME, base, problems, True)
-    checked = check(section_docs, glossary, timeline, sources)
+    # A section file too broken to read still reserves its file name as an id, so that
+    # references to it are not reported as a second, misleading error.
+    unreadable = {stem for stem, doc in loaded.items() if doc is None}
+    checked = check(section_docs, glossary, timeline, sources, unreadable)
     home = check_home(home_doc, checked) if home_doc else None
     checked.problems[:0] = problems
     if any(p.severity == "error" for p in checked.problems) or home is None or home_doc is None:

@@ -297,9 +297,10 @@ def cite_count(text: str) -> int:
 
 
 def check(section_docs: list[Document], glossary: Document | None, timeline: Document | None,
-          sources: Document | None) -> Checked:
+          sources: Document | None, unreadable_sections: set[str] = frozenset()) -> Checked:
     """Validate every document, then cross-check the valid ones."""
     checked = Checked()
+    checked.declared["section"] = set(unreadable_sections)
     for doc in section_docs:
         checked.declare("section", doc.data)
         obj, problems = schema_problems(doc, Section)

@@ -167,3 +167,10 @@ def test_committed_schemas_are_fresh() -> None:
     for name, model in SCHEMAS.items():
         committed = (folder / f"{name}.schema.json").read_text("utf-8")
         assert committed == schema_text(model, name), f"run: python -m macros.cli schemas ({name})"
+
+
+def test_unreadable_section_does_not_cascade(mini: Path) -> None:
+    edit(mini / "sections/beta.yml", "title: Beta", "title: Beta: [broken")
+    assert errors(mini) == [
+        "content/sections/beta.yml:3:12: (file): YAML syntax error: mapping values are not "
+        "allowed in this context (fix the YAML syntax: check indentation, colons and quotes)"]

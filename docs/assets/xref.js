@@ -25,6 +25,7 @@
   var showTimer = 0;
   var hideTimer = 0;
   var touchArmed = null; // trigger opened by a first touch tap
+  var dismissed = null; // trigger whose tooltip Escape closed: stays closed until left
   var lastPointerType = "";
   var pointer = null; // last pointer position, to pick the right line of a wrapped link
   var listening = false;
@@ -175,6 +176,7 @@
   }
 
   function scheduleShow(trigger) {
+    if (trigger === dismissed) return;
     window.clearTimeout(hideTimer);
     hideTimer = 0;
     if (current === trigger && tip && !tip.hidden) return;
@@ -232,6 +234,7 @@
     var from = triggerOf(event.target) || (inTip(event.target) ? tip : null);
     if (!from) return;
     var to = event.relatedTarget;
+    if (from === dismissed && !(to && from.contains(to))) dismissed = null;
     if (to && (from.contains(to) || inTip(to) || (current && current.contains(to)))) return;
     if (from !== tip && from !== current) {
       window.clearTimeout(showTimer); // left before the show delay ran out
@@ -255,6 +258,7 @@
     var trigger = triggerOf(event.target);
     if (trigger) {
       if (lastPointerType === "touch") return; // a tap: the click handler decides
+      if (trigger === dismissed) return; // Escape closed it; focus came back (see onKeyDown)
       pointer = null;
       show(trigger);
     } else if (inTip(event.target)) {
@@ -264,6 +268,7 @@
   }
 
   function onFocusOut(event) {
+    if (dismissed && event.target === dismissed) dismissed = null;
     if (!isOpen()) return;
     var from = triggerOf(event.target) || (inTip(event.target) ? tip : null);
     if (!from) return;
@@ -278,6 +283,7 @@
       var owner = current;
       var focusInTip = inTip(document.activeElement);
       hide();
+      dismissed = owner; // not reopened by the focus moving back to it
       if (focusInTip && owner) owner.focus();
       event.stopPropagation();
     }
@@ -297,6 +303,7 @@
         event.preventDefault();
         event.stopPropagation();
         pointer = null;
+        dismissed = null;
         show(trigger);
         touchArmed = trigger;
         return;
@@ -370,8 +377,9 @@
       if (heading && /^year-\d+$/.test(heading.id)) {
         heading.hidden = !any;
         // Year links (jump bar, table of contents) to a hidden year are hidden too.
-        document.querySelectorAll('a[href="#' + heading.id + '"]').forEach(function (a) {
-          if (a.classList.contains("headerlink")) return;
+        // (Material rewrites hrefs to absolute URLs, so match on the end.)
+        document.querySelectorAll('a[href$="#' + heading.id + '"]').forEach(function (a) {
+          if (a.classList.contains("headerlink") || a.pathname !== window.location.pathname) return;
           var item = a.closest("li");
           if (item) item.hidden = !any;
         });
