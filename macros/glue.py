@@ -52,7 +52,7 @@ def on_config(config: Any) -> Any:
     """Load and render all content; stop the build with every content error at once."""
     project = _project_dir(config)
     try:
-        site = build_site(project)
+        site = build_site(project, config.site_url or "")
     except ContentError as err:
         raise PluginError(str(err)) from None
     _current["site"] = site

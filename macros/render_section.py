@@ -11,6 +11,7 @@ from .render_common import PageBuilder, attr, reading_minutes
 from .render_state import Origin, PageState, relative_url
 from .yamlload import Document
 
+SITE_NAME = "DeepSeek R1, explained"
 VERDICT_ICONS = {"supported": "✓", "overstated": "▲", "misleading": "≠",
                  "unverified": "?", "false": "✗"}
 
@@ -49,8 +50,8 @@ def _legend() -> str:
 class SectionPage:
     """Renders one section in reading order, so citations number as a reader meets them."""
 
-    def __init__(self, index: Index, section: Section, doc: Document) -> None:
-        self.index, self.section, self.doc = index, section, doc
+    def __init__(self, index: Index, section: Section, doc: Document, site_url: str = "") -> None:
+        self.index, self.section, self.doc, self.site_url = index, section, doc, site_url
         self.url = section_url(section.id)
         self.page = PageBuilder(PageState(index, self.url, section.title))
 
@@ -72,7 +73,26 @@ class SectionPage:
         page.html(f'<ul class="xref-takeaways">{items}</ul>')
         self.related()
         page.references()
+        self.cite_this_page()
         return page.markdown(), page.state
+
+    def cite_this_page(self) -> None:
+        """Plain-text and BibTeX citations of this page (BibTeX written by pybtex)."""
+        from pybtex.database import BibliographyData, Entry
+
+        url = (self.site_url.rstrip("/") + "/" if self.site_url else "/") + self.url
+        fields = {"title": self.section.title, "howpublished": SITE_NAME, "url": url}
+        if self.section.reviewed:
+            fields["year"] = str(parse_when(self.section.reviewed).start.year)
+        bibtex = BibliographyData(entries={
+            f"deepseek-r1-explainer-{self.section.id}": Entry("misc", fields=fields)}
+        ).to_string("bibtex").strip()
+        plain = f"“{self.section.title}”. {SITE_NAME}. {url}"
+        self.page.heading(2, "Cite this page", "cite-this-page")
+        self.page.html(
+            f'<div class="xref-cite-this"><p class="xref-label">Plain text</p>'
+            f"<p><code>{attr(plain)}</code></p><p class=\"xref-label\">BibTeX</p>"
+            f"<pre><code>{attr(bibtex)}</code></pre></div>".replace("\n", "&#10;"))
 
     def lede(self) -> None:
         s = self.section

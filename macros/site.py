@@ -58,7 +58,7 @@ def _collect(states: list[PageState], attr: str) -> dict[str, list[Use]]:
     return dict(table)
 
 
-def render_site(content: Content) -> Site:
+def render_site(content: Content, site_url: str = "") -> Site:
     """Render all pages; raise :class:`ContentError` if any text fails to render."""
     index, checked = content.index, content.checked
     site = Site(content)
@@ -73,7 +73,7 @@ def render_site(content: Content) -> Site:
         home_page(index, content.home, content.home_doc), story)
     for section, doc in sorted(checked.sections, key=lambda sd: (sd[0].order, sd[0].id)):
         add(PageSpec(f"section:{section.id}", section_url(section.id), section.title, doc.path),
-            SectionPage(index, section, doc).render(), story)
+            SectionPage(index, section, doc, site_url).render(), story)
     events = {e.id: (d, w) for e, d, w in checked.events}
     timeline_doc = next(iter(events.values()))[0].path
     add(PageSpec("timeline", TIMELINE_URL, "Timeline", timeline_doc),
@@ -118,9 +118,9 @@ def _unused(site: Site) -> list[Problem]:
     return out
 
 
-def build_site(project_dir: Path) -> Site:
+def build_site(project_dir: Path, site_url: str = "") -> Site:
     """Load, check and render the content of the project at ``project_dir``."""
-    return render_site(load_content(project_dir / "content", project_dir))
+    return render_site(load_content(project_dir / "content", project_dir), site_url)
 
 
 __all__ = ["ContentError", "PageSpec", "Site", "build_site", "render_site"]

@@ -84,11 +84,17 @@ def test_term_tooltip_by_mouse_keyboard_and_escape(watched, base_url: str) -> No
     tip.wait_for(state="hidden")
 
 
-def test_citation_card_by_keyboard(watched, base_url: str) -> None:
+def test_citation_card_by_mouse_and_keyboard(watched, base_url: str) -> None:
     page, _ = watched
     page.goto(base_url + "sections/geopolitics/")
-    marker = page.locator("a.xref-cite-link").first
+    marker = page.locator(".xref-body a.xref-cite-link").first
     title = marker.get_attribute("data-card-title")
+    marker.hover()
+    page.locator("#xref-tip").wait_for(state="visible")
+    assert title in tip_text(page)
+    page.keyboard.press("Escape")
+    page.locator("#xref-tip").wait_for(state="hidden")
+    page.mouse.move(0, 0)
     marker.focus()
     page.locator("#xref-tip").wait_for(state="visible")
     assert title in tip_text(page)

@@ -137,3 +137,16 @@ def test_failed_build_leaves_site_untouched(tmp_path: Path) -> None:
     assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
     assert (project / "site" / "index.html").read_text() == "previous build"
     assert not list(project.glob(".site-build-*"))
+
+
+def test_cite_this_page_box_parses_as_bibtex(site: Path) -> None:
+    from pybtex.database import parse_string
+
+    for section in SECTIONS:
+        page = html(site, f"sections/{section.id}")
+        box = re.search(r'<div class="xref-cite-this">.*?<pre><code>(.*?)</code></pre>', page, re.S)
+        assert box, section.id
+        entry = parse_string(unescape(box.group(1)), "bibtex").entries
+        (key,) = entry
+        assert key == f"deepseek-r1-explainer-{section.id}"
+        assert entry[key].fields["title"] == section.title
