@@ -34,7 +34,7 @@ check: venv
 	$(BIN)/python -m macros.cli check
 
 lint: venv
-	$(BIN)/ruff check macros tests
+	$(BIN)/ruff check macros tests benchmarks
 
 # Debian's Chromium for the browser tests (Playwright never downloads a browser here).
 browser-deps:
@@ -49,7 +49,7 @@ browser-deps:
 	fi
 
 test: venv browser-deps
-	$(BIN)/ruff check macros tests
+	$(BIN)/ruff check macros tests benchmarks
 	$(BIN)/python -m pytest
 
 clean:
