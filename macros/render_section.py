@@ -22,8 +22,11 @@ def event_time(event: Event) -> str:
     first = f'<time datetime="{when.start.iso()}">'
     if not when.end:
         return f"{first}{attr(when.human())}</time>"
-    return (f'{first}{attr(when.start.human())}</time>–'
-            f'<time datetime="{when.end.iso()}">{attr(when.end.human())}</time>')
+    s, e = when.start, when.end
+    same_month = s.day and e.day and (s.year, s.month) == (e.year, e.month)
+    head = str(s.day) if same_month else s.human()
+    return (f"{first}{attr(head)}</time>–"
+            f'<time datetime="{e.iso()}">{attr(e.human())}</time>')
 
 
 def verdict_badge(verdict: str) -> str:
