@@ -14,7 +14,7 @@ from typing import Any
 
 from .dates import parse_when
 from .index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, Index, event_when, section_url
-from .inline import CITE_RE, TERM_RE
+from .inline import CITE_RE, TERM_RE, cites
 from .model import CATEGORIES, Event, Source
 from .render_state import Use
 
@@ -52,11 +52,8 @@ def glossary_json(index: Index, uses: dict[str, list[Use]], base: str) -> dict[s
 
 def _event_sources(event: Event) -> list[str]:
     keys = list(event.sources)
-    for match in CITE_RE.finditer(event.description):
-        for part in match.group(1).split(";"):
-            key = part.strip().lstrip("@").split(",")[0].strip()
-            if key not in keys:
-                keys.append(key)
+    for cite in cites(event.description):
+        keys += [i.key for i in getattr(cite, "items", ()) if i.key not in keys]
     return keys
 
 

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from .errors import ContentError
-from .export import write_exports
+from .export import plain, write_exports
 from .site import PageSpec, Site, build_site
 
 _current: dict[str, Site] = {}
@@ -72,8 +72,6 @@ def _shell(spec: PageSpec, site: Site) -> str:
 
 
 def _description(spec: PageSpec, site: Site) -> str:
-    from .inline import CITE_RE, TERM_RE
-
     index = site.content.index
     if spec.key.startswith("section:"):
         text = next(s.summary for s in index.sections if f"section:{s.id}" == spec.key)
@@ -84,9 +82,7 @@ def _description(spec: PageSpec, site: Site) -> str:
                 "whos-who": "The people and organizations in the DeepSeek R1 story.",
                 "timeline": "The DeepSeek R1 story in dated, cited events.",
                 "sources": "Every source behind the DeepSeek R1 explainer."}.get(spec.key, "")
-    text = CITE_RE.sub("", text)
-    text = TERM_RE.sub(lambda m: m.group(2) or m.group(1), text)
-    text = " ".join(text.replace("*", "").split()).replace(" .", ".").replace(" ,", ",")
+    text = plain(text.replace("*", ""))
     return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
 
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, WHO_URL, Index, section_url
+from .index import (
+    GLOSSARY_URL,
+    SOURCES_URL,
+    TIMELINE_URL,
+    WHO_URL,
+    Index,
+    event_when,
+    section_url,
+)
 from .model import CATEGORIES, SOURCE_KINDS, Term
 from .render_common import PageBuilder, attr, source_citation
 from .render_section import event_time
@@ -123,8 +131,6 @@ def timeline_page(index: Index, docs: dict[str, tuple[Document, tuple]]) -> tupl
               f'aria-labelledby="filter-label">{buttons}</div><p class="xref-filter__status" '
               'role="status" aria-live="polite"></p></div>')
     years: dict[int, list] = defaultdict(list)
-    from .index import event_when
-
     for event in index.events:
         years[event_when(event).start.year].append(event)
     jump = "".join(f'<li><a href="#year-{y}">{y}</a></li>' for y in sorted(years))

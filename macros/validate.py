@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import Problem
 from .index import Index, suggest, surface_forms
 from .inline import CitationSyntaxError, Cite, cites, term_refs
+from .matcher import normalize
 from .model import Claim, Event, Glossary, Home, Section, Source, Sources, Term, Timeline
 from .yamlload import Document, Path_, dotted, kind_of
 
@@ -188,8 +189,7 @@ class _Checker:
         seen: dict[str, int] = {}
         for ref in term_refs(text):
             occurrence = seen[ref.raw] = seen.get(ref.raw, -1) + 1
-            if ref.key not in self.term_ids and ref.key.lower() not in self.term_keys and \
-                    " ".join(ref.key.lower().split()) not in self.term_keys:
+            if ref.key not in self.term_ids and normalize(ref.key) not in self.term_keys:
                 span = doc.locate(where, ref.raw, occurrence)
                 hint = suggest(ref.key, [*self.term_ids, *self.term_keys]) or \
                     " (use a glossary id or alias)"
