@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from .dates import parse_when
 
@@ -27,6 +27,7 @@ When = Annotated[str, StringConstraints(max_length=25)]
 Verdict = Literal["supported", "overstated", "misleading", "unverified", "false"]
 TermKind = Literal["concept", "person", "organization", "product", "policy"]
 Category = Literal["company", "model-release", "markets", "policy", "research", "politics"]
+DiagramKind = Literal["flow", "ladder"]
 SourceKind = Literal["news", "paper", "government", "company", "blog", "repository",
                      "podcast", "reference"]
 
@@ -96,6 +97,74 @@ class Claim(Strict):
     _check_date = field_validator("date")(_dated)
 
 
+def _plain(value: str) -> str:
+    """Refuse inline syntax in fields that are shown as plain text (SVG labels)."""
+    if "[@" in value or "[[" in value:
+        raise ValueError("this field is plain text: no [@citations] or [[terms]] (list the "
+                         "step's sources under sources:)")
+    return value
+
+
+class DiagramStep(Strict):
+    """One box of a diagram: a short label, a sentence of detail, and its sources."""
+
+    label: Annotated[str, StringConstraints(min_length=1, max_length=60)] = Field(
+        description="Plain text shown in bold in the box: a few words.",
+        examples=["R1-Zero", "A800 and H800 for China"])
+    detail: Annotated[str, StringConstraints(min_length=1, max_length=160)] = Field(
+        description="Plain text: one short sentence shown under the label and in the text "
+        "version. No Markdown; cite through `sources`.",
+        examples=["Reinforcement learning with GRPO straight on the base model, with no "
+                  "supervised fine-tuning first."])
+    when: When | None = Field(None, description="Date of the step at honest precision "
+                              "(`2023`, `2023-10`, `2023-10-17`); a ladder shows it on its "
+                              "time axis, a flow inside the box.", examples=["2023-10-17"])
+    branch: bool = Field(False, description="Flow only: draw this step beside the step before "
+                         "it, as an offshoot; the chain continues from the step before, not "
+                         "from this one.")
+    sources: tuple[SourceId, ...] = Field(min_length=1, description="Source ids behind every "
+                                          "fact in this step.",
+                                          examples=[["deepseek-r1-github-repo"]])
+
+    _check_date = field_validator("when")(_dated)
+    _check_plain = field_validator("label", "detail")(_plain)
+
+
+class Diagram(Strict):
+    """A diagram drawn at build time as inline SVG, with a text version and citations."""
+
+    id: Id = Field(description="Diagram id, unique on the page; its anchor is "
+                   "`#diagram-<id>`.", examples=["r1-training"])
+    kind: DiagramKind = Field(description="`flow`: boxes joined by arrows, top to bottom, "
+                              "with optional side branches. `ladder`: steps on a time axis, "
+                              "each dated with `when`.", examples=["flow"])
+    title: Line = Field(description="Plain-text title: the caption and the SVG's <title>.",
+                        examples=["How R1 was trained"])
+    description: Annotated[str, StringConstraints(min_length=1, max_length=1000)] = Field(
+        description="Plain-text description of the whole diagram for screen readers (the "
+        "SVG's <desc>), and the opening of its text version. Say what it shows, in order.")
+    under: Line | None = Field(None, description="Text of the body's `###` subheading at the "
+                               "end of whose subsection the diagram is shown; without it, the "
+                               "diagram follows the body.", examples=["How R1 was trained"])
+    steps: tuple[DiagramStep, ...] = Field(min_length=2, max_length=12,
+                                           description="The boxes, in reading order.")
+
+    _check_plain = field_validator("title", "description")(_plain)
+
+    @model_validator(mode="after")
+    def _branches(self) -> Diagram:
+        for i, step in enumerate(self.steps):
+            if not step.branch:
+                continue
+            if self.kind != "flow":
+                raise ValueError(f"step {i + 1} ('{step.label}') is a branch, but only a flow "
+                                 "has branches (remove branch: true)")
+            if i == 0 or self.steps[i - 1].branch:
+                raise ValueError(f"step {i + 1} ('{step.label}') is a branch, so it needs a "
+                                 "main step just before it (one branch per step)")
+        return self
+
+
 class Section(Strict):
     """One chapter of the story: `content/sections/<id>.yml`."""
 
@@ -110,6 +179,8 @@ class Section(Strict):
     figures: tuple[Figure, ...] = Field(default=(), description="Key figures shown as callouts.")
     quotes: tuple[Quote, ...] = Field(default=(), description="Short pull quotes.")
     claims: tuple[Claim, ...] = Field(default=(), description="Claims checked on this page.")
+    diagrams: tuple[Diagram, ...] = Field(default=(), description="Diagrams drawn as inline "
+                                          "SVG, each with a text version and citations.")
 
     _check_date = field_validator("reviewed")(_dated)
 

@@ -6,8 +6,9 @@ from collections import Counter
 
 from .dates import parse_when
 from .index import TIMELINE_URL, WHO_URL, Index, section_url
-from .model import VERDICTS, Claim, Event, Section
+from .model import VERDICTS, Claim, Diagram, Event, Section
 from .render_common import PageBuilder, attr, reading_minutes
+from .render_diagram import StepCites, diagram_figure, split_body
 from .render_state import Origin, PageState, relative_url
 from .yamlload import Document
 
@@ -67,7 +68,7 @@ class SectionPage:
         self.lede()
         self.figures()
         self.key_dates()
-        page.html(f'<div class="xref-body">{page.md(s.body, self.origin("body"))}</div>')
+        self.body()
         self.claims()
         self.quotes()
         page.heading(2, "Key takeaways", "key-takeaways")
@@ -78,6 +79,33 @@ class SectionPage:
         page.references()
         self.cite_this_page()
         return page.markdown(), page.state
+
+    def body(self) -> None:
+        """The body, with each diagram at the end of the subsection it names (or after it)."""
+        s, page = self.section, self.page
+        if not s.diagrams:
+            page.html(f'<div class="xref-body">{page.md(s.body, self.origin("body"))}</div>')
+            return
+        parts, placed = [], set()
+        for heading, text in split_body(s.body):
+            parts.append(page.md(text, self.origin("body")))
+            if heading is not None and heading not in placed:
+                placed.add(heading)
+                parts += [self.diagram(d) for d in s.diagrams if d.under == heading]
+        parts += [self.diagram(d) for d in s.diagrams if d.under is None]
+        page.html('<div class="xref-body">' + "\n".join(parts) + "</div>")
+
+    def diagram(self, diagram: Diagram) -> str:
+        """One diagram; its citations number in page order and back-link to it."""
+        state = self.page.state
+        state.context = f"Diagram: {diagram.title}"
+        cites = []
+        for step in diagram.steps:
+            markers = self.page.cite_list(step.sources)
+            numbers = tuple(state.numbers[k] for k in step.sources if k in state.numbers)
+            cites.append(StepCites(markers, numbers))
+        state.context = self.section.title
+        return diagram_figure(diagram, cites)
 
     def cite_this_page(self) -> None:
         """Plain-text and BibTeX citations of this page (BibTeX written by pybtex)."""

@@ -18,6 +18,7 @@ from .index import Index, suggest, surface_forms
 from .inline import CitationSyntaxError, Cite, cites, term_refs
 from .matcher import normalize
 from .model import Claim, Event, Glossary, Home, Section, Source, Sources, Term, Timeline
+from .render_diagram import subheadings
 from .yamlload import Document, Path_, dotted, kind_of
 
 _TYPE_WORDS = {
@@ -248,6 +249,7 @@ class _Checker:
                 if quote.speaker not in self.term_ids:
                     self.add(doc, ("quotes", i, "speaker"), f"unknown person '{quote.speaker}'"
                              f"{suggest(quote.speaker, self.term_ids) or ' (add them to the glossary)'}")
+            self.diagrams(section, doc)
             for where, text in section_texts(section):
                 self.text(doc, where, text)
             self.unique([(c.id, doc, ("claims", i)) for i, c in enumerate(section.claims)],
@@ -256,6 +258,20 @@ class _Checker:
                 if not cite_count(claim.evidence):
                     self.add(doc, ("claims", i, "evidence"), "claim cites no source "
                              "(add [@source-id] after the evidence)")
+
+    def diagrams(self, section: Section, doc: Document) -> None:
+        """Diagram steps cite known sources; ids are unique; ``under`` names a subheading."""
+        self.unique([(d.id, doc, ("diagrams", i)) for i, d in enumerate(section.diagrams)],
+                    "diagram")
+        headings = subheadings(section.body)
+        for i, diagram in enumerate(section.diagrams):
+            for j, step in enumerate(diagram.steps):
+                self.refs(doc, ("diagrams", i, "steps", j, "sources"), step.sources,
+                          self.source_ids, "source", "add it to content/sources.yml first")
+            if diagram.under is not None and diagram.under not in headings:
+                hint = suggest(diagram.under, headings) or " (copy a ### subheading of the body)"
+                self.add(doc, ("diagrams", i, "under"),
+                         f"no subheading '### {diagram.under}' in the body{hint}")
 
     def glossary(self) -> None:
         self.unique([(t.id, d, w) for t, d, w in self.c.terms], "glossary")
