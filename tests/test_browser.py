@@ -3,61 +3,19 @@ filter by mouse, keyboard and touch; phone width; no request leaves 127.0.0.1.""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+from .checks import recorded
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run `make browser-deps` (apt-get install chromium)")
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
 def watched(browser, base_url: str):
-    """A page that records console errors, failed requests and any off-host request."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    log: dict[str, list[str]] = {"errors": [], "failed": [], "offhost": []}
-    page.on("console", lambda m: m.type == "error" and log["errors"].append(m.text))
-    page.on("pageerror", lambda e: log["errors"].append(str(e)))
-    page.on("requestfailed", lambda r: log["failed"].append(r.url))
-    page.on("request", lambda r: r.url.startswith(("http://", "https://")) and
-            not r.url.startswith(base_url) and log["offhost"].append(r.url))
-    yield page, log
-    assert log == {"errors": [], "failed": [], "offhost": []}
-    context.close()
+    """A desktop page whose console errors, failed and off-host requests fail the test."""
+    with recorded(browser, base_url, viewport={"width": 1280, "height": 900}) as (page, traffic):
+        yield page, traffic
+    assert traffic.problems() == []
 
 
 def tip_text(page) -> str:
@@ -145,18 +103,6 @@ def test_timeline_is_complete_without_javascript(browser, base_url: str) -> None
     assert events.count() >= 25
     assert page.locator("li.xref-event:visible").count() == events.count()
     assert not page.locator(".xref-filter").is_visible()
-    context.close()
-
-
-@pytest.mark.parametrize("path", ["", "sections/hype-vs-reality/", "glossary/", "timeline/",
-                                  "sources/", "whos-who/"])
-def test_phone_width_has_no_horizontal_scroll(browser, base_url: str, path: str) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
-                                  has_touch=True)
-    page = context.new_page()
-    page.goto(base_url + path)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 360, f"{path or 'home'} is {width}px wide"
     context.close()
 
 

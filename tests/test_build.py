@@ -150,3 +150,13 @@ def test_cite_this_page_box_parses_as_bibtex(site: Path) -> None:
         (key,) = entry
         assert key == f"deepseek-r1-explainer-{section.id}"
         assert entry[key].fields["title"] == section.title
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    result = run_build(ROOT, again, SOURCE_DATE_EPOCH="1737331200")
+    assert result.returncode == 0, result.stderr
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [str(name) for name in first if first[name] != second[name]] == []

