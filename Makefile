@@ -14,7 +14,7 @@ export SOURCE_DATE_EPOCH
 endif
 LIGHTHOUSE := tests/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: help venv serve build check test lint browser-deps html-deps lighthouse clean new
+.PHONY: help venv serve build check test lint browser-deps html-deps lighthouse clean new bench
 
 help:
 	@echo "make serve   preview at http://127.0.0.1:8000 with live reload"
@@ -42,6 +42,11 @@ check: venv
 
 lint: venv
 	$(BIN)/ruff check macros tests benchmarks
+
+# Scale benchmark: the real site and 1x, 10x, 100x synthetic content (about 5 minutes).
+# Writes benchmarks/results.{json,md,svg}; fails if a target is missed (see README).
+bench: venv
+	$(BIN)/python -m benchmarks.run
 
 # Debian's Chromium for the browser tests (Playwright never downloads a browser here).
 browser-deps:
