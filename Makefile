@@ -14,7 +14,7 @@ export SOURCE_DATE_EPOCH
 endif
 LIGHTHOUSE := tests/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: help venv serve build check test lint browser-deps html-deps lighthouse clean new bench
+.PHONY: help venv serve build check test lint browser-deps html-deps lighthouse linkcheck clean new bench
 
 help:
 	@echo "make serve   preview at http://127.0.0.1:8000 with live reload"
@@ -23,6 +23,7 @@ help:
 	@echo "make check   validate content/ without building"
 	@echo "make lint    ruff over the Python code"
 	@echo "make lighthouse  Lighthouse (mobile, gzip) on five page types"
+	@echo "make linkcheck   every external link, over the network"
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -89,6 +90,10 @@ lighthouse: venv browser-deps $(LIGHTHOUSE)
 test: venv browser-deps html-deps $(LIGHTHOUSE)
 	$(BIN)/ruff check macros tests benchmarks
 	$(BIN)/python -m pytest
+
+# Needs the internet: the weekly workflow runs it (see .github/workflows/links.yml).
+linkcheck: build
+	$(BIN)/python -m tests.linkcheck site
 
 clean:
 	rm -rf site .site-build-* .pytest_cache
