@@ -37,8 +37,10 @@ def _fmt(value: float) -> str:
 
 
 def _panel(x0: float, title: str, unit: str, xs: Sequence[float], xlabels: Sequence[str],
-           series: Sequence[Series], guide: Series | None = None) -> list[str]:
+           series: Sequence[Series], guide: Series | None = None,
+           limit: tuple[str, float] | None = None) -> list[str]:
     values = [v for _, ys in series for v in ys if v] + ([v for v in guide[1] if v] if guide else [])
+    values += [limit[1]] if limit else []
     low = 10 ** math.floor(math.log10(min(values)))
     high = 10 ** math.ceil(math.log10(max(values)))
     lx0, lx1 = math.log10(min(xs)), math.log10(max(xs))
@@ -67,6 +69,10 @@ def _panel(x0: float, title: str, unit: str, xs: Sequence[float], xlabels: Seque
                "content scale (log)</text>")
     out.append(f'<text transform="translate({x0 - 48},{MARGIN_TOP + PANEL_H / 2}) rotate(-90)" '
                f'class="axis">{escape(unit)} (log)</text>')
+    if limit:
+        y = py(limit[1])
+        out.append(f'<line x1="{x0}" x2="{x0 + PANEL_W}" y1="{y:.1f}" y2="{y:.1f}" class="limit"/>')
+        out.append(f'<text x="{x0 + 6}" y="{y - 5:.1f}" class="limit-label">{escape(limit[0])}</text>')
     if guide:
         pts = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(xs, guide[1], strict=True) if y)
         out.append(f'<polyline points="{pts}" class="guide"><title>{escape(guide[0])}</title>'
@@ -82,7 +88,7 @@ def _panel(x0: float, title: str, unit: str, xs: Sequence[float], xlabels: Seque
 
 def render_chart(xs: Sequence[float], xlabels: Sequence[str], times: Sequence[Series],
                  memory: Sequence[Series], guide: Series | None = None,
-                 caption: str = "") -> str:
+                 caption: str = "", memory_limit: tuple[str, float] | None = None) -> str:
     """The SVG text: time series on the left, memory series on the right."""
     body = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
@@ -91,11 +97,13 @@ def render_chart(xs: Sequence[float], xlabels: Sequence[str], times: Sequence[Se
         "<style>text{font:12px sans-serif;fill:#222}.title{font-weight:bold;text-anchor:middle}"
         ".ytick{text-anchor:end}.xtick,.axis{text-anchor:middle}.frame{fill:#fff;stroke:#999}"
         ".grid{stroke:#e0e0e0}.guide{fill:none;stroke:#888;stroke-dasharray:4 4}"
-        ".legend{font-size:12px}</style>",
+        ".legend{font-size:12px}.limit{stroke:#c62828;stroke-dasharray:6 3}"
+        ".limit-label{fill:#c62828;font-size:11px}</style>",
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#fff"/>',
     ]
     body += _panel(MARGIN_LEFT, "Time", "seconds", xs, xlabels, times, guide)
-    body += _panel(MARGIN_LEFT + PANEL_W + GAP, "Peak memory", "MB", xs, xlabels, memory)
+    body += _panel(MARGIN_LEFT + PANEL_W + GAP, "Peak memory", "MB", xs, xlabels, memory,
+                   limit=memory_limit)
     legend_y = HEIGHT - 30
     x = MARGIN_LEFT
     names = [name for name, _ in times]
