@@ -21,6 +21,7 @@ if any target fails, unless ``--no-fail``.  Progress goes to stderr.
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import json
 import math
@@ -163,6 +164,7 @@ def machine() -> dict[str, Any]:
             continue
     return {"nproc": int(nproc) if nproc.isdigit() else os.cpu_count(), "cpu": cpu or platform.processor(),
             "ram_gb": ram_gb, "python": platform.python_version(), "platform": platform.platform(),
+            "load_average": [round(x, 2) for x in os.getloadavg()],
             "versions": versions}
 
 
@@ -179,8 +181,13 @@ def site_output(site: Path) -> dict[str, Any]:
             "html_pages": len(pages), "search_index_bytes": index.stat().st_size if index.exists() else 0}
 
 
-def yaml_speed(files: list[Path], repeats: int) -> dict[str, float]:
-    """Best-of-``repeats`` time of our loader and of libyaml's ``compose`` over ``files``."""
+def yaml_speed(files: list[Path], min_repeats: int = 5, min_total_s: float = 2.0,
+               max_repeats: int = 30) -> dict[str, Any]:
+    """Best time of our loader and of libyaml's ``compose`` over ``files``.
+
+    The two run in turn, after a garbage collection each, so that a burst of load from
+    other work on the machine hits both; small inputs repeat until ``min_total_s`` is spent.
+    """
     import yaml
 
     from macros.yamlload import load_text
@@ -188,22 +195,29 @@ def yaml_speed(files: list[Path], repeats: int) -> dict[str, float]:
     texts = [(p.name, p.read_text("utf-8")) for p in files]
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def best(fn: Callable[[], object]) -> float:
-        times = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        return min(times)
+    def timed(fn: Callable[[], object]) -> float:
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        return time.perf_counter() - start
 
-    compose = best(lambda: [yaml.compose(text, Loader=loader) for _, text in texts])
-    ours = best(lambda: [load_text(name, text) for name, text in texts])
-    return {"compose_s": compose, "load_s": ours, "ratio": ours / compose,
-            "bytes": sum(len(t.encode()) for _, t in texts), "libyaml": loader.__name__}
+    composes: list[float] = []
+    ours: list[float] = []
+    while len(ours) < min_repeats or (sum(composes) + sum(ours) < min_total_s
+                                      and len(ours) < max_repeats):
+        composes.append(timed(lambda: [yaml.compose(text, Loader=loader) for _, text in texts]))
+        ours.append(timed(lambda: [load_text(name, text) for name, text in texts]))
+    return {"compose_s": min(composes), "load_s": min(ours), "ratio": min(ours) / min(composes),
+            "repeats": len(ours), "bytes": sum(len(t.encode()) for _, t in texts),
+            "libyaml": loader.__name__}
 
 
-def measure_scale(label: str, factor: float | None, work: Path) -> dict[str, Any]:
-    """Every per-scale measurement for the real site (``factor=None``) or a synthetic one."""
+def measure_scale(label: str, factor: float | None, work: Path, runs: int = 1) -> dict[str, Any]:
+    """Every per-scale measurement for the real site (``factor=None``) or a synthetic one.
+
+    The engine, the build and the baseline run ``runs`` times each and the fastest run
+    counts (the least disturbed by other work on the machine); memory is the highest peak.
+    """
     project = work / label / "project"
     with step(f"{label}: content"):
         if factor is None:
@@ -216,26 +230,36 @@ def measure_scale(label: str, factor: float | None, work: Path) -> dict[str, Any
             counts = made.counts
             generated = {"citations": made.citations, "term_refs": made.term_refs,
                          "yaml_bytes": made.yaml_bytes}
-    with step(f"{label}: engine alone ({counts.items:,} items)"):
-        engine, _ = probe(project, "--dump", str(work / label / "rendered"))
+    engines, builds, baselines = [], [], []
+    for run in range(runs):
+        of = f" (run {run + 1} of {runs})" if runs > 1 else ""
+        with step(f"{label}: engine alone, {counts.items:,} items{of}"):
+            dump = ("--dump", str(work / label / "rendered")) if run == 0 else ()
+            engines.append(probe(project, *dump)[0])
+        with step(f"{label}: mkdocs build --strict{of}"):
+            builds.append(mkdocs_build(project / "mkdocs.yml", work / label / "site"))
+        with step(f"{label}: plain Material baseline{of}"):
+            plain = make_plain_project(project, work / label / "rendered", work / label / "plain")
+            baselines.append(mkdocs_build(plain, work / label / "plain-site"))
+    engine = min(engines, key=lambda e: e["engine_s"])
+    engine["runs_engine_s"] = [e["engine_s"] for e in engines]
+    engine["rss_peak_mb"] = max(e["rss_peak_mb"] for e in engines)
     if engine["warnings"]:
         progress(f"{label}: the engine reported {engine['warnings']} content warning(s)")
-    with step(f"{label}: mkdocs build --strict"):
-        build = mkdocs_build(project / "mkdocs.yml", work / label / "site")
-    with step(f"{label}: plain Material baseline"):
-        plain = make_plain_project(project, work / label / "rendered", work / label / "plain")
-        baseline = mkdocs_build(plain, work / label / "plain-site")
+    build, baseline = min(builds, key=lambda b: b.wall_s), min(baselines, key=lambda b: b.wall_s)
     budgets = site_budgets(work / label / "site")
     files = sorted((project / "content").rglob("*.yml"))
     with step(f"{label}: YAML loader against libyaml compose"):
-        yaml_result = yaml_speed(files, repeats=5 if generated["yaml_bytes"] < 1_000_000 else 2)
+        yaml_result = yaml_speed(files, min_repeats=5 if generated["yaml_bytes"] < 1_000_000 else 3)
     items = counts.items
     row = {
         "label": label, "factor": factor, "counts": asdict(counts), "items": items, **generated,
-        "engine": engine,
-        "build": {"wall_s": build.wall_s, "maxrss_mb": build.maxrss_mb,
+        "runs": runs, "engine": engine,
+        "build": {"wall_s": build.wall_s, "runs_s": [b.wall_s for b in builds],
+                  "maxrss_mb": max(b.maxrss_mb for b in builds),
                   **site_output(work / label / "site")},
-        "baseline": {"wall_s": baseline.wall_s, "maxrss_mb": baseline.maxrss_mb,
+        "baseline": {"wall_s": baseline.wall_s, "runs_s": [b.wall_s for b in baselines],
+                     "maxrss_mb": max(b.maxrss_mb for b in baselines),
                      **site_output(work / label / "plain-site")},
         "yaml": yaml_result,
         "budget": [asdict(b) | {"total_gzip": b.total_gzip, "ok": b.ok} for b in budgets],
@@ -413,7 +437,11 @@ def markdown_report(result: dict[str, Any]) -> str:
     lines = [f"Measured {result['generated'][:10]} on {m['nproc']} cores ({m['cpu']}), "
              f"{m['ram_gb']} GB RAM, Python {m['python']}, MkDocs "
              f"{m['versions'].get('mkdocs', '?')}, Material {m['versions'].get('mkdocs-material', '?')}; "
-             f"the whole run took {result['duration_s'] / 60:.1f} min.", "",
+             f"the whole run took {result['duration_s'] / 60:.1f} min. Load average (1 min) "
+             f"{m['load_average_start'][0]:.1f} at the start and {m['load_average'][0]:.1f} at the "
+             "end (other work shared the machine); the real site and 1× ran "
+             f"{result['scales'][0]['runs']} times, 10× twice, 100× once, and the fastest run counts.",
+             "",
              markdown_table(result["scales"]), *(f"- {n}" for n in result["scaling_notes"]), "",
              "Targets:", ""]
     for t in result["targets"]:
@@ -450,23 +478,30 @@ def main(argv: list[str] | None = None) -> int:
                         help="synthetic scales, comma-separated (default 1,10,100)")
     parser.add_argument("--profile-scale", type=float, default=10.0,
                         help="scale to profile with cProfile (default 10; 0 to skip)")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="runs of the real site and 1x (the fastest counts; 10x runs twice, "
+                             "100x once; default 3)")
+    parser.add_argument("--edits", type=int, default=5, help="live-reload edits (median counts)")
     parser.add_argument("--skip-serve", action="store_true", help="do not measure live reload")
     parser.add_argument("--no-fail", action="store_true", help="exit 0 even if a target fails")
     parser.add_argument("--out", type=Path, default=HERE, help="folder for results.*")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
     args = parser.parse_args(argv)
 
+    load_start = [round(x, 2) for x in os.getloadavg()]
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     progress(f"working in {work}")
     rows: list[dict[str, Any]] = []
     serve = prof = None
     try:
-        rows.append(measure_scale("real", None, work))
+        rows.append(measure_scale("real", None, work, runs=args.runs))
         for factor in args.scales:
-            rows.append(measure_scale(_label(factor), factor, work))
+            runs = args.runs if factor <= 1 else 2 if factor <= 10 else 1
+            rows.append(measure_scale(_label(factor), factor, work, runs=min(runs, args.runs)))
         if not args.skip_serve:
             with step("real: live reload in mkdocs serve"):
-                serve = reload_latency(copy_project(work / "serve"), log=work / "serve.log")
+                serve = reload_latency(copy_project(work / "serve"), edits=args.edits,
+                                       log=work / "serve.log")
         if args.profile_scale:
             label = _label(args.profile_scale)
             project = work / label / "project"
@@ -487,7 +522,7 @@ def main(argv: list[str] | None = None) -> int:
     targets = check_targets(rows, serve)
     result = {
         "version": 1, "generated": datetime.now(UTC).isoformat(timespec="seconds"),
-        "duration_s": time.monotonic() - _T0, "machine": machine(),
+        "duration_s": time.monotonic() - _T0, "machine": machine() | {"load_average_start": load_start},
         "scaling": "terms, events and sources ×f (with their citations); sections ×√f",
         "scales": rows, "scaling_notes": scaling_notes(rows), "serve": serve, "profile": prof,
         "term_matcher": matcher,
