@@ -19,6 +19,8 @@ SOURCE_ID_PATTERN = r"^[a-z0-9]+([.-][a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 SourceId = Annotated[str, StringConstraints(pattern=SOURCE_ID_PATTERN, max_length=80)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+# Page titles reach the theme's templates, which print them unescaped: no angle brackets.
+Title = Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=r"^[^<>]+$")]
 Short = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Prose = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=500)]
@@ -170,7 +172,8 @@ class Section(Strict):
 
     id: Id = Field(description="Section id; also the page's URL.", examples=["hype-vs-reality"])
     order: int = Field(ge=1, le=99, description="Position in reading order (1 = first).")
-    title: Line = Field(description="Plain-text page title.")
+    title: Title = Field(description="Plain-text page title, without `<` or `>`.",
+                         examples=["Hype vs reality"])
     summary: Prose = Field(description="One or two sentences: the section in 30 seconds.")
     body: Prose = Field(description="Markdown: several paragraphs, `###` subheadings allowed.")
     takeaways: tuple[Prose, ...] = Field(min_length=1, description="Key takeaways, one line each.")
@@ -264,7 +267,7 @@ class Sources(Strict):
 class Home(Strict):
     """`content/home.yml`: the front page's hook and its strip of key dates."""
 
-    title: Line = Field(description="The site's headline.")
+    title: Title = Field(description="The site's headline, plain text without `<` or `>`.")
     hook: Prose = Field(description="One paragraph of Markdown that tells the story, cited.")
     key_dates: tuple[Id, ...] = Field(min_length=1, max_length=7,
                                       description="Timeline event ids for the key-dates strip.")

@@ -93,6 +93,8 @@ def _message(error: dict[str, Any], value: Any, model: type[BaseModel],
     if kind == "string_pattern_mismatch":
         if "https?" in str(ctx.get("pattern", "")):
             return f"'{str(value)[:60]}' is not an http(s) URL (write https://...)"
+        if "<>" in str(ctx.get("pattern", "")):
+            return "a page title cannot contain '<' or '>' (write them in words)"
         return (f"'{value}' is not a valid id (lowercase letters, digits and single hyphens, "
                 "e.g. 'export-controls')")
     if kind == "string_too_long":

@@ -1,0 +1,158 @@
+"""Scan a built site for anything that could run or load without our say-so.
+
+- ``<script src>`` only for the theme's bundle and our own ``assets/xref.js``;
+- inline scripts only when their SHA-256 (with the page's relative base path normalised)
+  is in ``INLINE_SCRIPTS``, which names what each one is; ``application/json`` and
+  ``application/ld+json`` blocks are data and must parse as JSON;
+- no inline event handler (``on*=``), no ``style`` attribute, no ``<iframe>``, ``<object>``,
+  ``<embed>`` or ``<base>``;
+- no link to an external origin except the addresses written in ``content/`` (bibliography
+  and text links) and the repository's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+SCRIPT_FILES = (re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"),
+                re.compile(r"assets/xref\.js"))
+DATA_TYPES = ("application/json", "application/ld+json")
+FORBIDDEN_TAGS = ("iframe", "object", "embed", "base", "frame", "frameset", "applet")
+CLOSERS = {")": "(", "]": "["}
+BASE_PATH = re.compile(r'(new URL\(|"base": )"(\.\.(/\.\.)*|\.|/)"')
+
+# Material 9.8.1's inline scripts, hashed after BASE_PATH normalisation.  A theme upgrade
+# that changes one fails the scan until the new script has been read and listed here.
+INLINE_SCRIPTS: dict[str, str] = {
+    "9e2703283f0df807387b5b1d4db3fd62df6ca101c78ef8cd4b96451e9587f552":
+        "Material: the storage scope and its __md_get/__md_set helpers",
+    "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e":
+        "Material: apply the reader's saved colour palette before the first paint",
+    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f":
+        "Material: check the toggle that the URL hash names",
+}
+
+
+@dataclass
+class Finding:
+    """One thing the scan does not allow, on one page."""
+
+    page: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.what}"
+
+
+def normalise(code: str) -> str:
+    """An inline script with its page-relative base path replaced by ``BASE``."""
+    return BASE_PATH.sub(lambda m: f'{m.group(1)}"BASE"', code)
+
+
+def script_hash(code: str) -> str:
+    """SHA-256 of a normalised inline script."""
+    return hashlib.sha256(normalise(code).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class _Page:
+    scripts: list[tuple[dict[str, str | None], str]] = field(default_factory=list)
+    tags: list[tuple[str, dict[str, str | None]]] = field(default_factory=list)
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = _Page()
+        self._script: tuple[dict[str, str | None], list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {k.lower(): v for k, v in attrs}
+        self.page.tags.append((tag, attributes))
+        if tag == "script":
+            self._script = (attributes, [])
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script[1].append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.page.scripts.append((self._script[0], "".join(self._script[1])))
+            self._script = None
+
+
+def _script_findings(page: str, parsed: _Page) -> list[str]:
+    found = []
+    for attrs, code in parsed.scripts:
+        src, kind = attrs.get("src"), (attrs.get("type") or "").lower()
+        if src:
+            path = urlsplit(urljoin("http://site.test/" + page, src))
+            if path.netloc != "site.test" or not any(
+                    rx.fullmatch(path.path.lstrip("/")) for rx in SCRIPT_FILES):
+                found.append(f"script not in the allowlist: {src}")
+        elif kind in DATA_TYPES:
+            try:
+                json.loads(code)
+            except ValueError:
+                found.append(f"{kind} block is not valid JSON")
+        elif script_hash(code) not in INLINE_SCRIPTS:
+            found.append(f"inline script not in the allowlist (sha256 {script_hash(code)}): "
+                         f"{code.strip()[:60]!r}")
+    return found
+
+
+def _tag_findings(parsed: _Page) -> list[str]:
+    found = []
+    for tag, attrs in parsed.tags:
+        if tag in FORBIDDEN_TAGS:
+            found.append(f"<{tag}> element")
+        found += [f"<{tag} {name}=...> event handler" for name in attrs if name.startswith("on")]
+        if "style" in attrs:
+            found.append(f"<{tag} style=...> attribute")
+        for name in ("href", "src", "action", "formaction", "xlink:href"):
+            value = (attrs.get(name) or "").strip().lower()
+            if re.match(r"(javascript|data|vbscript):", value):
+                found.append(f"<{tag} {name}={value[:30]!r}> unsafe URL")
+    return found
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def allowed_urls(content: Path, extra: tuple[str, ...] = ()) -> set[str]:
+    """Every http(s) address written in ``content/`` (plus ``extra``), fragment removed."""
+    urls = set(extra)
+    for path in content.rglob("*.yml"):
+        for url in re.findall(r"https?://[^\s\"'<>]+", path.read_text("utf-8")):
+            url = url.rstrip(".,;:")
+            while url[-1:] in CLOSERS and url.count(url[-1]) > url.count(CLOSERS[url[-1]]):
+                url = url[:-1]  # a Markdown link's own closing bracket, not the URL's
+            urls.add(url)
+    return {u.split("#", 1)[0] for u in urls}
+
+
+def scan(site: Path, allowed: set[str], own_origins: tuple[str, ...] = ()) -> list[Finding]:
+    """Every finding in every HTML page of ``site``."""
+    findings = []
+    for file in sorted(site.rglob("*.html")):
+        page = file.relative_to(site).as_posix()
+        parser = _Parser()
+        parser.feed(file.read_text("utf-8"))
+        whats = _script_findings(page, parser.page) + _tag_findings(parser.page)
+        for tag, attrs in parser.page.tags:
+            href = attrs.get("href") or attrs.get("src") or ""
+            external = href.startswith(("http:", "https:", "//"))
+            if (tag in ("a", "link", "img", "source") and external
+                    and href.split("#", 1)[0] not in allowed and not href.startswith(own_origins)):
+                whats.append(f"<{tag}> to an external address not in content/: {href}")
+        findings += [Finding(page, what) for what in whats]
+    return findings
