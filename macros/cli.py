@@ -1,4 +1,4 @@
-"""Command line: ``python -m macros.cli check`` and ``python -m macros.cli build``.
+"""Command line: ``python -m macros.cli check|build|schemas|new``.
 
 ``check`` validates content/ in well under a second, without MkDocs.  ``build`` runs a
 strict MkDocs build into a temporary folder and swaps it in as ``site/`` only when the
@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import ContentError, Problem
+from .scaffold import ScaffoldError, add
 from .schema import write_schemas
 from .site import build_site
 
@@ -81,17 +82,35 @@ def build(project: Path, target: Path) -> int:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def new(project: Path, kind: str, entry_id: str) -> int:
+    """Append a skeleton entry; print where it is and what to fill in."""
+    try:
+        path, line = add(project / "content", kind, entry_id)
+    except ScaffoldError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    shown = path.relative_to(project).as_posix()
+    print(f"Added {kind} '{entry_id}' at {shown}:{line}. Fill in the empty values; "
+          "`make check` lists each one still missing.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(prog="python -m macros.cli")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate content/ without building")
     sub.add_parser("schemas", help="regenerate schemas/*.schema.json from the model")
+    new_cmd = sub.add_parser("new", help="append a skeleton term, event, source or section")
+    new_cmd.add_argument("kind", help="term, event, source or section")
+    new_cmd.add_argument("id", help="the new entry's id, e.g. test-time-scaling")
     build_cmd = sub.add_parser("build", help="strict, atomic build into site/")
     build_cmd.add_argument("--site-dir", type=Path, default=PROJECT / "site")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(PROJECT)
+    if args.command == "new":
+        return new(PROJECT, args.kind, args.id)
     if args.command == "schemas":
         for path in write_schemas(PROJECT / "schemas"):
             print(f"wrote {path.relative_to(PROJECT)}")

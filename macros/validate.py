@@ -231,6 +231,15 @@ class _Checker:
         self.glossary()
         self.timeline()
         self.unique([(s.id, d, w) for s, d, w in self.c.sources], "source")
+        self.access_dates()
+
+    def access_dates(self) -> None:
+        """Warn about sources whose URL nobody has recorded checking."""
+        for source, doc, where in self.c.sources:
+            if source.accessed is None and (source.url or source.via):
+                self.add(doc, (*where, "id"), f"source '{source.id}' has no access date (open "
+                         "its URL, check it supports the note, then add `accessed: YYYY-MM-DD`)",
+                         severity="warning")
 
     def sections(self) -> None:
         self.unique([(s.id, d, ()) for s, d in self.c.sections], "section")

@@ -150,8 +150,16 @@ def test_unused_terms_and_sources_are_warnings(mini: Path) -> None:
     assert [str(w) for w in site.warnings] == [
         "content/glossary.yml:10:9: warning: entries[1].id: term 'export-controls' is not used "
         "on any story page (mention it, or remove the entry)",
-        "content/sources.yml:9:9: warning: sources[1].id: source 'src-two' is cited nowhere "
+        "content/sources.yml:10:9: warning: sources[1].id: source 'src-two' is cited nowhere "
         "(cite it, or remove it)"]
+
+
+def test_source_without_access_date_is_a_warning(mini: Path) -> None:
+    edit(mini / "sources.yml", '    accessed: "2026-11-28"\n', "")
+    site = render_site(load_content(mini, mini.parent))
+    assert [str(w) for w in site.warnings] == [
+        "content/sources.yml:2:9: warning: sources[0].id: source 'src-one' has no access date "
+        "(open its URL, check it supports the note, then add `accessed: YYYY-MM-DD`)"]
 
 
 def test_missing_file(mini: Path) -> None:

@@ -1,0 +1,88 @@
+"""``make new``: a skeleton entry in the right file, flagged line by line until filled in."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.content import load_content
+from macros.errors import ContentError
+from macros.scaffold import ScaffoldError, add
+from macros.site import render_site
+
+from .conftest import copy_project
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(MINI, tmp_path / "content"))
+
+
+def errors(content: Path) -> list[str]:
+    with pytest.raises(ContentError) as info:
+        render_site(load_content(content, content.parent))
+    return [str(p) for p in info.value.problems if p.severity == "error"]
+
+
+def test_new_term_is_appended_and_check_points_at_each_empty_line(mini: Path) -> None:
+    path, line = add(mini, "term", "tpu")
+    assert (path.name, line) == ("glossary.yml", 17)
+    assert path.read_text().splitlines()[16] == "  - id: tpu  # Entry id; the anchor on the glossary page."
+    assert errors(mini) == [
+        "content/glossary.yml:18:11: entries[2].term: text is empty (write something, or remove "
+        "the field)",
+        "content/glossary.yml:19:11: entries[2].kind: '' is not allowed (allowed: 'concept', "
+        "'person', 'organization', 'product' or 'policy')",
+        "content/glossary.yml:20:12: entries[2].short: text is empty (write something, or remove "
+        "the field)",
+        "content/glossary.yml:21:11: entries[2].body: text is empty (write something, or remove "
+        "the field)",
+    ]
+
+
+@pytest.mark.parametrize(("kind", "taken"), [("term", "gpu"), ("event", "later"),
+                                             ("source", "src-one"), ("section", "alpha")])
+def test_taken_id_is_refused_and_nothing_changes(mini: Path, kind: str, taken: str) -> None:
+    before = {p: p.read_bytes() for p in mini.rglob("*.yml")}
+    with pytest.raises(ScaffoldError, match=f"id '{taken}' is already taken"):
+        add(mini, kind, taken)
+    assert {p: p.read_bytes() for p in mini.rglob("*.yml")} == before
+
+
+def test_bad_kind_and_bad_id_are_refused(mini: Path) -> None:
+    with pytest.raises(ScaffoldError, match=r"unknown kind 'person' \(use one of: term, event, "):
+        add(mini, "person", "x")
+    with pytest.raises(ScaffoldError, match="'Bad Id' is not a valid id"):
+        add(mini, "term", "Bad Id")
+
+
+def test_new_section_gets_its_own_file_with_the_schema_line(mini: Path) -> None:
+    path, line = add(mini, "section", "gamma")
+    lines = path.read_text().splitlines()
+    assert path == mini / "sections" / "gamma.yml" and line == 2
+    assert lines[0] == "# yaml-language-server: $schema=../../schemas/section.schema.json"
+    assert lines[2].startswith("order: 3  #")
+    assert any(e.startswith("content/sections/gamma.yml:4:8: title: text is empty")
+               for e in errors(mini))
+
+
+def test_make_new_from_the_command_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    (project / "schemas").mkdir()
+    run = subprocess.run([sys.executable, "-m", "macros.cli", "new", "event", "gpu-ban"],
+                         cwd=project, capture_output=True, text=True, timeout=60,
+                         env={"PYTHONPATH": str(project), "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("Added event 'gpu-ban' at content/timeline.yml:")
+    again = subprocess.run([sys.executable, "-m", "macros.cli", "new", "event", "gpu-ban"],
+                           cwd=project, capture_output=True, text=True, timeout=60,
+                           env={"PYTHONPATH": str(project), "PATH": "/usr/bin:/bin"})
+    assert again.returncode == 1
+    assert again.stderr == ("error: id 'gpu-ban' is already taken in timeline.yml; choose "
+                            "another, or edit the existing entry\n")
