@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .model import Glossary, Home, Section, Sources, Timeline
+from .schema_examples import EXAMPLES
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "section": Section, "glossary": Glossary, "timeline": Timeline, "sources": Sources,
@@ -24,6 +25,7 @@ def schema_text(model: type[BaseModel], name: str) -> str:
     schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"{name}.schema.json"
+    schema["examples"] = [EXAMPLES[name]]
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
