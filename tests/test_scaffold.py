@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -86,3 +88,24 @@ def test_make_new_from_the_command_line(tmp_path: Path) -> None:
     assert again.returncode == 1
     assert again.stderr == ("error: id 'gpu-ban' is already taken in timeline.yml; choose "
                             "another, or edit the existing entry\n")
+
+
+def test_the_worked_example_in_contributing_works(tmp_path: Path) -> None:
+    """CONTRIBUTING.md's worked example, step by step, on a copy of the real content."""
+    content = Path(shutil.copytree(copy_project(tmp_path / "p") / "content", tmp_path / "c"))
+    guide = (Path(__file__).parent.parent / "CONTRIBUTING.md").read_text("utf-8")
+    entry = re.search(r"so that it reads:\n   ```yaml\n(.*?)   ```", guide, re.S).group(1)
+    add(content, "term", "fp8")
+    glossary = content / "glossary.yml"
+    text = glossary.read_text("utf-8")
+    skeleton_start = text.index("  - id: fp8")
+    filled = textwrap.indent(textwrap.dedent(entry).rstrip(), "  ") + "\n"
+    glossary.write_text(text[:skeleton_start] + filled, "utf-8")
+    section = content / "sections" / "open-source-test-time-scaling.yml"
+    text = section.read_text("utf-8")
+    section.write_text(text.replace("body: |\n", "body: |\n  V3 was trained in FP8 "
+                                    "[@deepseek-v3-github-readme].\n\n", 1), "utf-8")
+    site = render_site(load_content(content, content.parent))
+    page = site.pages["section:open-source-test-time-scaling"]
+    assert 'href="../../glossary/#fp8"' in page
+    assert not [w for w in site.warnings if "fp8" in w.message]
