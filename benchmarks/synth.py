@@ -268,7 +268,7 @@ def _source(i: int, sid: str, rng: random.Random) -> dict:
         source["via"] = {"url": f"https://copy.example.org/{sid}", "outlet": "Example Mirror"}
     else:
         source["url"] = f"https://example.org/{sid}"
-        source["accessed"] = "2025-03-01"
+    source["accessed"] = "2025-03-01"
     source["language"] = "en"
     source["note"] = f"Supports synthetic claim {i}."
     return source
