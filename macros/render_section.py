@@ -6,6 +6,7 @@ from collections import Counter
 
 from .dates import parse_when
 from .index import TIMELINE_URL, WHO_URL, Index, section_url
+from .inline import Cite, cites
 from .model import VERDICTS, Claim, Diagram, Event, Section
 from .render_common import PageBuilder, attr, reading_minutes
 from .render_diagram import StepCites, diagram_figure, split_body
@@ -149,9 +150,14 @@ class SectionPage:
         for i, fig in enumerate(self.section.figures):
             caption = self.page.md(fig.caption, self.origin("figures", i, "caption"),
                                    inline=True, autolink=False)
+            # Sources the caption already cites inline are not cited a second time.
+            inline = {item.key for c in cites(fig.caption) if isinstance(c, Cite)
+                      for item in c.items}
+            rest = tuple(key for key in fig.sources if key not in inline)
+            markers = f" {self.page.cite_list(rest)}" if rest else ""
             cards.append(f'<figure class="xref-figure"><p class="xref-figure__value">'
-                         f'{attr(fig.value)}</p><figcaption>{caption} '
-                         f'{self.page.cite_list(fig.sources)}</figcaption></figure>')
+                         f'{attr(fig.value)}</p><figcaption>{caption}{markers}'
+                         f'</figcaption></figure>')
         self.page.html('<div class="xref-figures" role="list">'
                        + "".join(f'<div role="listitem">{c}</div>' for c in cards) + "</div>")
 

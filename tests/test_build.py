@@ -160,3 +160,11 @@ def test_two_builds_of_the_same_commit_are_byte_identical(site: Path, tmp_path: 
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert sorted(first) == sorted(second)
     assert [str(name) for name in first if first[name] != second[name]] == []
+
+
+def test_key_figures_cite_each_source_once(site: Path) -> None:
+    for section in SECTIONS:
+        page = html(site, f"sections/{section.id}")
+        for caption in re.findall(r"<figcaption>(.*?)</figcaption>", page, re.S):
+            numbers = re.findall(r'href="#ref-(\d+)"', caption)
+            assert len(numbers) == len(set(numbers)), (section.id, caption[:80])
