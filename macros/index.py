@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .dates import When, parse_when
 from .matcher import TermMatcher, normalize
@@ -91,7 +92,15 @@ class Index:
 
     def section_events(self, section_id: str) -> list[Event]:
         """Events linked to a section, in date order."""
-        return [e for e in self.events if section_id in e.sections]
+        return list(self._events_by_section.get(section_id, ()))
+
+    @cached_property
+    def _events_by_section(self) -> dict[str, list[Event]]:
+        table: dict[str, list[Event]] = {}
+        for event in self.events:
+            for section_id in dict.fromkeys(event.sections):  # a repeated id counts once
+                table.setdefault(section_id, []).append(event)
+        return table
 
 
 def event_when(event: Event) -> When:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
+from markdown.serializers import to_html_string
+
 from .dates import parse_when
 from .index import SOURCES_URL, Index
 from .model import Source
@@ -50,8 +52,8 @@ class PageBuilder:
         """Citation markers for a ``sources:`` list, as if written ``[@a; @b]``."""
         if not keys:
             return ""
-        return self.md("[" + "; ".join(f"@{k}" for k in keys) + "]", inline=True,
-                       autolink=False)
+        raw = "[" + "; ".join(f"@{k}" for k in keys) + "]"
+        return to_html_string(self.state.cite_marker([(k, None) for k in keys], raw))
 
     def references(self) -> None:
         """The numbered reference list for everything cited on this page."""

@@ -111,14 +111,15 @@ class SectionPage:
     def cite_this_page(self) -> None:
         """Plain-text and BibTeX citations of this page (BibTeX written by pybtex)."""
         from pybtex.database import BibliographyData, Entry
+        from pybtex.database.output.bibtex import Writer
 
         url = (self.site_url.rstrip("/") + "/" if self.site_url else "/") + self.url
         fields = {"title": self.section.title, "howpublished": SITE_NAME, "url": url}
         if self.section.reviewed:
             fields["year"] = str(parse_when(self.section.reviewed).start.year)
-        bibtex = BibliographyData(entries={
-            f"deepseek-r1-explainer-{self.section.id}": Entry("misc", fields=fields)}
-        ).to_string("bibtex").strip()
+        # The writer class directly: to_string("bibtex") looks it up in package metadata.
+        bibtex = Writer().to_string(BibliographyData(entries={
+            f"deepseek-r1-explainer-{self.section.id}": Entry("misc", fields=fields)})).strip()
         plain = f"“{self.section.title}”. {SITE_NAME}. {url}"
         self.page.heading(2, "Cite this page", "cite-this-page")
         self.page.html(

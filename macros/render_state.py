@@ -6,7 +6,6 @@ happen once per page and numbers citations in order of first use, as on Wikipedi
 
 from __future__ import annotations
 
-import posixpath
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
@@ -17,12 +16,21 @@ from .markdown_ext import XrefExtension
 from .yamlload import Document, Path_
 
 
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for site paths, without its two ``getcwd`` calls per link."""
+    to, frm = [p for p in path.split("/") if p], [p for p in start.split("/") if p]
+    common = 0
+    while common < min(len(to), len(frm)) and to[common] == frm[common]:
+        common += 1
+    return "/".join([".."] * (len(frm) - common) + to[common:]) or "."
+
+
 def relative_url(page: str, target: str) -> str:
     """The URL of ``target`` relative to ``page`` (both site paths like ``glossary/#x``)."""
     path, hash_, frag = target.partition("#")
     if path == page and hash_:
         return f"#{frag}"
-    rel = posixpath.relpath(path or ".", page or ".")
+    rel = _relpath(path, page)
     rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
     return rel + (f"#{frag}" if hash_ else "")
 

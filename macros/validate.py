@@ -201,18 +201,17 @@ class _Checker:
         for cite in cites(text):
             raw: str = cite.raw  # type: ignore[union-attr]
             occurrence = seen[raw] = seen.get(raw, -1) + 1
-            span = doc.locate(where, raw, occurrence)
-            if isinstance(cite, CitationSyntaxError):
-                self.c.problems.append(Problem(doc.path, span.line, span.col, dotted(where),
-                                               str(cite)))
-                continue
-            for item in cite.items:
+            messages = [str(cite)] if isinstance(cite, CitationSyntaxError) else []
+            for item in () if messages else cite.items:  # type: ignore[union-attr]
                 count += 1
                 if item.key not in self.source_ids:
                     hint = suggest(item.key, self.source_ids) or \
                         " (add it to content/sources.yml first)"
-                    self.c.problems.append(Problem(doc.path, span.line, span.col, dotted(where),
-                                                   f"unknown source '{item.key}'{hint}"))
+                    messages.append(f"unknown source '{item.key}'{hint}")
+            if messages:  # locate only what is wrong: locating every citation is costly
+                span = doc.locate(where, raw, occurrence)
+                self.c.problems += [Problem(doc.path, span.line, span.col, dotted(where), m)
+                                    for m in messages]
         return count
 
     def unique(self, items: list[tuple[str, Document, Path_]], what: str) -> None:
@@ -288,8 +287,10 @@ class _Checker:
         self.unique([(t.id, d, w) for t, d, w in self.c.terms], "glossary")
         owner: dict[str, tuple[str, Document, Path_]] = {}
         for term, doc, where in self.c.terms:
-            self.refs(doc, (*where, "see_also"), term.see_also, self.term_ids - {term.id},
-                      "term", "use another glossary id")
+            # A term may not list itself; copy the id set only in that rare case.
+            known = self.term_ids - {term.id} if term.id in term.see_also else self.term_ids
+            self.refs(doc, (*where, "see_also"), term.see_also, known, "term",
+                      "use another glossary id")
             self.refs(doc, (*where, "sources"), term.sources, self.source_ids, "source",
                       "add it to content/sources.yml first")
             cited = self.text(doc, (*where, "body"), term.body)

@@ -8,7 +8,10 @@ and build the data ourselves, refusing anything that is not plain data.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +79,13 @@ class Document:
             index = self.text.find(needle, index + 1, outer.end)
             if index < 0:
                 return outer
-        return _span_at(self.text, index, index + len(needle))
+        line = bisect_right(self._line_starts, index)
+        return Span(line, index - self._line_starts[line - 1] + 1, index, index + len(needle))
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        """Offsets where each line begins, so a span costs a binary search, not a scan."""
+        return [0, *(m.end() for m in re.finditer("\n", self.text))]
 
 
 def kind_of(value: Any) -> str:
