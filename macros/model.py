@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .dates import parse_when
 
@@ -167,6 +175,27 @@ class Diagram(Strict):
         return self
 
 
+def _day(value: str) -> str:
+    """Refuse anything but one full calendar day (``YYYY-MM-DD``)."""
+    when = parse_when(value)
+    if when.end is not None or when.start.precision != "day":
+        raise ValueError(f"'{value}' is not a single day (write YYYY-MM-DD)")
+    return value
+
+
+class Change(Strict):
+    """One dated change to a section, shown in the site's Atom feed."""
+
+    date: When = Field(description="The day the change was made, `YYYY-MM-DD` (take it from "
+                       "the commit that made it: `git log -- content/sections/<id>.yml`).",
+                       examples=["2026-11-28"])
+    summary: Line = Field(description="Plain text, one line: what changed on the page.",
+                          examples=["Added a diagram of how R1 was trained, every step cited."])
+
+    _check_date = field_validator("date")(_day)
+    _check_plain = field_validator("summary")(_plain)
+
+
 class Section(Strict):
     """One chapter of the story: `content/sections/<id>.yml`."""
 
@@ -178,7 +207,10 @@ class Section(Strict):
     body: Prose = Field(description="Markdown: several paragraphs, `###` subheadings allowed.")
     takeaways: tuple[Prose, ...] = Field(min_length=1, description="Key takeaways, one line each.")
     related: tuple[Id, ...] = Field(default=(), description="Ids of related sections.")
-    reviewed: When | None = Field(None, description="Date the section was last fact-checked.")
+    reviewed: When | None = Field(None, description="Date the section was last fact-checked; "
+                                  "shown under the title and as the page's modified date.")
+    changes: tuple[Change, ...] = Field(default=(), description="Dated changes to this page, "
+                                        "oldest first; each is an entry in the Atom feed.")
     figures: tuple[Figure, ...] = Field(default=(), description="Key figures shown as callouts.")
     quotes: tuple[Quote, ...] = Field(default=(), description="Short pull quotes.")
     claims: tuple[Claim, ...] = Field(default=(), description="Claims checked on this page.")
@@ -186,6 +218,22 @@ class Section(Strict):
                                           "SVG, each with a text version and citations.")
 
     _check_date = field_validator("reviewed")(_dated)
+
+    @field_validator("changes")
+    @classmethod
+    def _changes_in_order(cls, changes: tuple[Change, ...], info: ValidationInfo) -> tuple[Change, ...]:
+        days = [parse_when(c.date).start.first_day() for c in changes]
+        for i in range(1, len(days)):
+            if days[i] < days[i - 1]:
+                raise ValueError(f"change {i + 1} ({changes[i].date}) is dated before change {i} "
+                                 f"({changes[i - 1].date}): list changes oldest first")
+        reviewed = info.data.get("reviewed")
+        if days and reviewed and parse_when(reviewed).end is None \
+                and parse_when(reviewed).start.last_day() < days[-1]:
+            raise ValueError(f"the latest change ({changes[-1].date}) is after `reviewed` "
+                             f"({reviewed}): a change is checked when it is made, so move "
+                             "`reviewed` forward")
+        return changes
 
 
 class Term(Strict):
@@ -264,6 +312,18 @@ class Sources(Strict):
     sources: tuple[Source, ...] = Field(min_length=1, description="Bibliography entries.")
 
 
+class Reuse(Strict):
+    """The "Reuse this work" page: the licence of the site's text and how to reuse it."""
+
+    licence: Line = Field(description="The licence's full name, plain text.",
+                          examples=["Creative Commons Attribution 4.0 International (CC BY 4.0)"])
+    licence_url: Url = Field(description="The licence's own page.",
+                             examples=["https://creativecommons.org/licenses/by/4.0/"])
+    text: Prose = Field(description="Markdown: what a reader may do with the text, and how to "
+                        "credit it. The citation, the data downloads and the feed are listed "
+                        "after it automatically.")
+
+
 class Home(Strict):
     """`content/home.yml`: the front page's hook and its strip of key dates."""
 
@@ -271,3 +331,5 @@ class Home(Strict):
     hook: Prose = Field(description="One paragraph of Markdown that tells the story, cited.")
     key_dates: tuple[Id, ...] = Field(min_length=1, max_length=7,
                                       description="Timeline event ids for the key-dates strip.")
+    reuse: Reuse | None = Field(None, description="The licence and reuse text; with it, the "
+                                "site gets a `reuse/` page (linked from llms.txt and the feed).")

@@ -39,7 +39,7 @@ def test_unknown_field_lists_the_allowed_ones(mini: Path) -> None:
     edit(mini / "sections/beta.yml", "order: 2", "order: 2\nsubtitle: x")
     assert errors(mini) == [
         "content/sections/beta.yml:3:1: subtitle: unknown field 'subtitle' (allowed: id, order, "
-        "title, summary, body, takeaways, related, reviewed, figures, quotes, claims, diagrams)"]
+        "title, summary, body, takeaways, related, reviewed, changes, figures, quotes, claims, diagrams)"]
 
 
 def test_missing_required_field(mini: Path) -> None:
