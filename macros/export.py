@@ -3,11 +3,14 @@
 * ``glossary.json``: every entry with its URL and back-links.
 * ``timeline.json`` (sorted) and ``timeline.ics`` (one all-day VEVENT per event).
 * ``sources.json``, ``sources.bib`` (BibTeX, written by pybtex) and ``sources.csl.json``.
+
+``EXPORTS`` lists them with a label and a description, for the reuse page and ``llms.txt``.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,40 @@ from .model import CATEGORIES, Event, Source
 from .render_state import Use
 
 SCHEMA_VERSION = 1
+DATA_DIR = "data/"
+FEED_PATH = "feed.xml"
+LLMS_PATH = "llms.txt"
+
+
+@dataclass(frozen=True)
+class Export:
+    """One downloadable file under ``data/``: its name, a label and what it holds."""
+
+    name: str
+    label: str
+    about: str
+
+    @property
+    def path(self) -> str:
+        """The file's site path, e.g. ``data/glossary.json``."""
+        return DATA_DIR + self.name
+
+
+EXPORTS: tuple[Export, ...] = (
+    Export("glossary.json", "Glossary (JSON)",
+           "Every term, person and organization with its definition, aliases, sources and "
+           "the pages it appears on."),
+    Export("timeline.json", "Timeline (JSON)",
+           "Every event with its date at the precision the sources support, its sections "
+           "and its sources, sorted by date."),
+    Export("timeline.ics", "Timeline (iCalendar)",
+           "The events as all-day calendar entries, for a calendar app."),
+    Export("sources.json", "Sources (JSON)",
+           "Every source with its outlet, authors, date, address and the pages that cite it."),
+    Export("sources.bib", "Sources (BibTeX)", "The bibliography for LaTeX and reference managers."),
+    Export("sources.csl.json", "Sources (CSL-JSON)",
+           "The bibliography in the format citation processors and Zotero import."),
+)
 
 
 def plain(text: str) -> str:

@@ -15,6 +15,7 @@ from .errors import ContentError, Problem
 from .index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, WHO_URL, section_url
 from .render_home import home_page
 from .render_reference import glossary_page, sources_page, timeline_page, who_page
+from .render_reuse import REUSE_TITLE, REUSE_URL, reuse_page
 from .render_section import SectionPage
 from .render_state import PageState, RenderProblem, Use
 from .yamlload import dotted
@@ -39,6 +40,10 @@ class Site:
     specs: list[PageSpec] = field(default_factory=list)
     term_uses: dict[str, list[Use]] = field(default_factory=dict)
     cite_uses: dict[str, list[Use]] = field(default_factory=dict)
+    # Per page key: the sources it cites, in citation-number order, and the glossary
+    # entries it links, in the order a reader meets them.
+    page_cites: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    page_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -67,6 +72,8 @@ def render_site(content: Content, site_url: str = "") -> Site:
     def add(spec: PageSpec, rendered: tuple[str, PageState], into: list[PageState]) -> None:
         site.pages[spec.key], state = rendered
         site.specs.append(spec)
+        site.page_cites[spec.key] = tuple(sorted(state.numbers, key=state.numbers.__getitem__))
+        site.page_terms[spec.key] = tuple(dict.fromkeys(t for t, _ in state.term_uses))
         into.append(state)
 
     add(PageSpec("home", "", content.home.title, content.home_doc.path),
@@ -89,6 +96,9 @@ def render_site(content: Content, site_url: str = "") -> Site:
     sources_doc = checked.sources[0][1].path
     add(PageSpec("sources", SOURCES_URL, "Sources", sources_doc),
         sources_page(index, site.cite_uses), reference)
+    if content.home.reuse:
+        add(PageSpec("reuse", REUSE_URL, REUSE_TITLE, content.home_doc.path),
+            reuse_page(index, content.home.reuse, content.home_doc, site_url), reference)
     problems = [_locate(p) for s in story + reference for p in s.problems]
     if problems:
         raise ContentError(problems + content.warnings)
