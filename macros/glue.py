@@ -16,9 +16,14 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from .cards import write_cards
 from .errors import ContentError
-from .export import plain, write_exports
+from .export import FEED_PATH, LLMS_PATH, write_exports
+from .feed import atom_feed
+from .llms import llms_txt
+from .publication import Publication, page_description
 from .site import PageSpec, Site, build_site
+from .social import page_head
 
 _current: dict[str, Site] = {}
 
@@ -62,28 +67,18 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def _publication(config: Any) -> Publication:
+    return Publication.of(config.site_name, config.site_description or "",
+                          config.site_url or "http://127.0.0.1:8000/")
+
+
 def _shell(spec: PageSpec, site: Site) -> str:
     meta = {"title": spec.title}
-    description = _description(spec, site)
+    description = page_description(site, spec)
     if description:
         meta["description"] = description
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True).strip()
     return f'---\n{front}\n---\n{{{{ explainer_page("{spec.key}") }}}}\n'
-
-
-def _description(spec: PageSpec, site: Site) -> str:
-    index = site.content.index
-    if spec.key.startswith("section:"):
-        text = next(s.summary for s in index.sections if f"section:{s.id}" == spec.key)
-    elif spec.key == "home":
-        text = site.content.home.hook
-    else:
-        return {"glossary": "Terms, people and organizations in the DeepSeek R1 story.",
-                "whos-who": "The people and organizations in the DeepSeek R1 story.",
-                "timeline": "The DeepSeek R1 story in dated, cited events.",
-                "sources": "Every source behind the DeepSeek R1 explainer."}.get(spec.key, "")
-    text = plain(text.replace("*", ""))
-    return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -95,16 +90,26 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
-    """Point "Edit this page" at the YAML file that holds the page's content."""
+    """Point "Edit this page" at the page's YAML file; hand the template its head data.
+
+    ``explainer_head`` holds the page's Open Graph and Twitter tags and its JSON-LD
+    (``overrides/main.html`` prints them in ``extrahead``).
+    """
     site = _current["site"]
     spec = next((s for s in site.specs if _src_uri(s) == page.file.src_uri), None)
     if spec and config.repo_url:
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{spec.edit_path}"
+    if spec:
+        context["explainer_head"] = page_head(site, spec, _publication(config))
     return context
 
 
 def on_post_build(config: Any) -> None:
-    """Write the machine-readable exports next to the pages."""
+    """Write the data exports, the Atom feed, llms.txt and the social cards."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    stamp = datetime.fromtimestamp(int(epoch), UTC) if epoch else None
-    write_exports(_current["site"], Path(config.site_dir), config.site_url or "", stamp)
+    stamp = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime(2025, 1, 1, tzinfo=UTC)
+    site, site_dir, pub = _current["site"], Path(config.site_dir), _publication(config)
+    write_exports(site, site_dir, config.site_url or "", stamp)
+    (site_dir / FEED_PATH).write_bytes(atom_feed(site, pub, stamp))
+    (site_dir / LLMS_PATH).write_text(llms_txt(site, pub), "utf-8")
+    write_cards(site, pub, site_dir)
