@@ -110,8 +110,13 @@ def references_html(state: PageState) -> str:
                 links.append(f'<a href="#cite-{number}-{i}" aria-label="Back to citation '
                              f'{number}{letter}{attr(where)}">{letter}</a>')
             back = "^ " + " ".join(links)
-        cite = source_citation(state.index, state.index.sources[key], state.url, link_entry=True)
-        items.append(f'<li id="ref-{number}"><span class="xref-backrefs">{back}</span> {cite}</li>')
+        source = state.index.sources[key]
+        cite = source_citation(state.index, source, state.url, link_entry=True)
+        # The citation cards read their title and meta here, once per source, not per marker.
+        card = (f'data-card-title="{attr(source.title)}" '
+                f'data-card-meta="{attr(state.index.source_meta(source))}"')
+        items.append(f'<li id="ref-{number}" {card}><span class="xref-backrefs">{back}</span> '
+                     f"{cite}</li>")
     return '<ol class="xref-refs">\n' + "\n".join(items) + "\n</ol>"
 
 

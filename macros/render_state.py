@@ -163,8 +163,6 @@ class PageState:
             self.cite_uses.append((key, Use(self.url, anchor, self.context)))
             link = ET.SubElement(sup, "a", {
                 "class": "xref-cite-link", "id": anchor, "href": f"#ref-{number}",
-                "data-card-title": source.title,
-                "data-card-meta": self.index.source_meta(source),
             })
             if locator:
                 link.set("data-card-locator", locator)

@@ -42,10 +42,6 @@ def axe_violations(page: object) -> list[str]:
     """
     from axe_playwright_python.sync_playwright import Axe
 
-    # Long pages use `content-visibility: auto`, so entries far off screen have no layout
-    # until a reader nears them, and axe would measure targets and contrast on boxes that
-    # are not drawn yet. Lay everything out first, as a reader who scrolls would see it.
-    page.add_style_tag(content="* { content-visibility: visible !important; }")  # type: ignore[attr-defined]
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     results = Axe().run(page, options=options)
     return [f"{v['id']} ({v['impact']}): {' '.join(map(str, n['target']))}: "

@@ -46,7 +46,9 @@ def test_citation_card_by_mouse_and_keyboard(watched, base_url: str) -> None:
     page, _ = watched
     page.goto(base_url + "sections/geopolitics/")
     marker = page.locator(".xref-body a.xref-cite-link").first
-    title = marker.get_attribute("data-card-title")
+    ref = page.locator("li#" + marker.get_attribute("href").split("#")[1])
+    title = ref.get_attribute("data-card-title")
+    assert title
     marker.hover()
     page.locator("#xref-tip").wait_for(state="visible")
     assert title in tip_text(page)

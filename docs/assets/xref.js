@@ -64,9 +64,12 @@
     if (trigger.classList.contains("xref-cite-link")) {
       box.setAttribute("data-kind", "cite");
       title = el("p", "xref-tip__title");
-      title.appendChild(el("strong", "", trigger.getAttribute("data-card-title") || ""));
+      // Title and meta sit once on the reference the marker points to (li#ref-N).
+      var ref = document.getElementById(decodeURIComponent((trigger.hash || "").slice(1)));
+      var card = function (name) { return ref ? ref.getAttribute(name) : null; };
+      title.appendChild(el("strong", "", card("data-card-title") || trigger.textContent));
       box.appendChild(title);
-      var meta = trigger.getAttribute("data-card-meta");
+      var meta = card("data-card-meta");
       if (meta) box.appendChild(el("p", "xref-tip__meta", meta));
       var locator = trigger.getAttribute("data-card-locator");
       if (locator) box.appendChild(el("p", "xref-tip__locator", locator));
@@ -385,13 +388,15 @@
         });
       }
     });
+    showStatus(box, shown, events.length);
+  }
+
+  function showStatus(box, shown, total) {
     var status = box.querySelector(".xref-filter__status");
-    if (status) {
-      var total = events.length;
-      var text = "Showing " + shown + " of " + total + " event" + (total === 1 ? "" : "s");
-      if (shown === 0) text += ". Choose a category to show events.";
-      status.textContent = text;
-    }
+    if (!status) return;
+    var text = "Showing " + shown + " of " + total + " event" + (total === 1 ? "" : "s");
+    if (shown === 0) text += ". Choose a category to show events.";
+    status.textContent = text;
   }
 
   function initFilter(root) {
@@ -407,7 +412,12 @@
           applyFilter(box);
         });
       });
-      applyFilter(box);
+      // Every category starts switched on: nothing to hide, so only the count is written
+      // (a full pass would touch every event and cost a style recalculation on load).
+      var scope = box.closest("article") || document;
+      var total = scope.querySelectorAll("li.xref-event[data-category]").length;
+      if (box.querySelector('.xref-filter__button[aria-pressed="false"]')) applyFilter(box);
+      else showStatus(box, total, total);
     });
   }
 
