@@ -52,7 +52,7 @@ lint: venv
 
 # Scale benchmark: the real site and 1x, 10x, 100x synthetic content (about 5 minutes).
 # Writes benchmarks/results.{json,md,svg}; fails if a target is missed (see README).
-bench: venv
+bench: venv browser-deps $(LIGHTHOUSE)
 	$(BIN)/python -m benchmarks.run
 
 # Debian's Chromium for the browser tests (Playwright never downloads a browser here).

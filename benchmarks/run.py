@@ -40,6 +40,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from . import lighthouse as lighthouse_bench
 from . import term_matcher
 from .budget import BUDGET_BYTES, site_budgets
 from .chart import render_chart
@@ -281,11 +282,28 @@ class Target:
     limit: float
     unit: str
     detail: str
+    at_least: bool = False  # the limit is a floor (a score), not a ceiling
 
     @property
     def passed(self) -> bool:
         """Measured and within the limit."""
-        return self.value is not None and self.value <= self.limit
+        if self.value is None:
+            return False
+        return self.value >= self.limit if self.at_least else self.value <= self.limit
+
+
+def lighthouse_targets(lh: dict[str, Any] | None) -> list[Target]:
+    """Lighthouse mobile performance: at least 95 (issue 6) and 98 (issue 9) on every page."""
+    if lh is None:
+        return []
+    if not lh.get("ok"):
+        return [Target(f"Lighthouse performance >= {floor} on every page type", None, floor, "",
+                       str(lh.get("error")), at_least=True) for floor in (95, 98)]
+    worst = lh["pages"][lh["worst"]]
+    detail = ", ".join(f"{n} {p['median']:g}" for n, p in lh["pages"].items())
+    return [Target(f"Lighthouse mobile performance >= {floor} on every page type (median of "
+                   f"{lh['runs']})", worst["median"], floor, "", f"{detail}; lowest: {lh['worst']}",
+                   at_least=True) for floor in (95, 98)]
 
 
 def check_targets(rows: list[dict[str, Any]], serve: dict[str, Any] | None) -> list[Target]:
@@ -448,6 +466,13 @@ def markdown_report(result: dict[str, Any]) -> str:
         value = "not measured" if t["value"] is None else f"{t['value']:.2f} {t['unit']}"
         lines.append(f"- {'PASS' if t['passed'] else 'FAIL'}: {t['name']}: {value} "
                      f"(limit {t['limit']:g} {t['unit']}; {t['detail']})")
+    lh = result.get("lighthouse")
+    if lh and lh.get("ok"):
+        lines += ["", f"Lighthouse mobile performance (gzip, default throttling; {lh['runs']} runs "
+                  "per page type, the median counts):", ""]
+        lines += [f"- {name}: {page['runs']}, median {page['median']:g} ("
+                  + ", ".join(f"{k.replace('-', ' ')} {v}" for k, v in page["metrics"].items()) + ")"
+                  for name, page in lh["pages"].items()]
     prof = result.get("profile")
     if prof:
         lines += ["", f"Hot spots in `macros/` (cProfile at {prof['label']}, "
@@ -483,6 +508,8 @@ def main(argv: list[str] | None = None) -> int:
                              "100x once; default 3)")
     parser.add_argument("--edits", type=int, default=5, help="live-reload edits (median counts)")
     parser.add_argument("--skip-serve", action="store_true", help="do not measure live reload")
+    parser.add_argument("--lighthouse-runs", type=int, default=3,
+                        help="Lighthouse runs per page type (median counts; 0 to skip)")
     parser.add_argument("--no-fail", action="store_true", help="exit 0 even if a target fails")
     parser.add_argument("--out", type=Path, default=HERE, help="folder for results.*")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
@@ -492,7 +519,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     progress(f"working in {work}")
     rows: list[dict[str, Any]] = []
-    serve = prof = None
+    serve = prof = lh = None
     try:
         rows.append(measure_scale("real", None, work, runs=args.runs))
         for factor in args.scales:
@@ -513,19 +540,22 @@ def main(argv: list[str] | None = None) -> int:
                     "top_self": top[0]["top_self"]}
         with step("term matcher: 5,000 terms over 1 MB"):
             matcher = term_matcher.run(5_000, 1.0)
+        if args.lighthouse_runs:
+            with step(f"real: Lighthouse performance, {args.lighthouse_runs} runs per page type"):
+                lh = lighthouse_bench.measure(args.lighthouse_runs, log=progress)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
         else:
             progress(f"kept {work}")
 
-    targets = check_targets(rows, serve)
+    targets = check_targets(rows, serve) + lighthouse_targets(lh)
     result = {
         "version": 1, "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "duration_s": time.monotonic() - _T0, "machine": machine() | {"load_average_start": load_start},
         "scaling": "terms, events and sources ×f (with their citations); sections ×√f",
         "scales": rows, "scaling_notes": scaling_notes(rows), "serve": serve, "profile": prof,
-        "term_matcher": matcher,
+        "term_matcher": matcher, "lighthouse": lh,
         "targets": [asdict(t) | {"passed": t.passed} for t in targets],
         "passed": all(t.passed for t in targets),
     }
@@ -542,6 +572,11 @@ def main(argv: list[str] | None = None) -> int:
               f"(first build {serve['first_build_s']:.1f} s)")
     print(f"term matcher: {matcher['terms']:,} terms over {matcher['text_bytes'] / 1e6:.1f} MB: "
           f"compile {matcher['compile_s']:.2f} s, scan {matcher['scan_s']:.2f} s")
+    if lh and lh.get("ok"):
+        print("\nLighthouse mobile performance (gzip, default throttling), runs and median:")
+        for name, page in lh["pages"].items():
+            metrics = ", ".join(f"{k.replace('-', ' ')} {v}" for k, v in page["metrics"].items())
+            print(f"  {name:9} {page['runs']} -> {page['median']:g}   ({metrics})")
     if prof:
         print(f"\ncProfile of the engine at {prof['label']} ({prof['total_s']:.1f} s profiled)")
         print("  macros/ functions by cumulative time:")

@@ -126,10 +126,13 @@ def timeline_page(index: Index, docs: dict[str, tuple[Document, tuple]]) -> tupl
     used = [c for c in CATEGORIES if any(e.category == c for e in index.events)]
     buttons = "".join(f'<button type="button" class="xref-filter__button" data-category="{c}" '
                       f'aria-pressed="true">{attr(CATEGORIES[c])}</button>' for c in used)
-    page.html(f'<div class="xref-filter" data-xref-filter hidden><p class="xref-filter__label" '
+    # Shown from the first paint (a box that JavaScript reveals later shifts the whole
+    # timeline down); without JavaScript, a <noscript> style in the page head hides it.
+    count = f"Showing {len(index.events)} of {len(index.events)} events"
+    page.html(f'<div class="xref-filter" data-xref-filter><p class="xref-filter__label" '
               f'id="filter-label">Show categories:</p><div role="group" '
               f'aria-labelledby="filter-label">{buttons}</div><p class="xref-filter__status" '
-              'role="status" aria-live="polite"></p></div>')
+              f'role="status" aria-live="polite">{count}</p></div>')
     years: dict[int, list] = defaultdict(list)
     for event in index.events:
         years[event_when(event).start.year].append(event)

@@ -521,7 +521,8 @@
   function init() {
     listen();
     hide(); // a new page (instant navigation): drop any tooltip of the old one
-    getTip();
+    // The tooltip element is created on first use, not here: adding it at load would
+    // cost a style pass over the whole page before the reader has touched anything.
     initFilter(document);
     revealHash(true);
   }
