@@ -31,8 +31,9 @@ from pathlib import Path
 
 import yaml
 
+from tests.conftest import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "content", "macros", "docs", "overrides")
 
 _SYLLABLES = ("ka", "ve", "lo", "mi", "tu", "ro", "sa", "ne", "di", "po", "ga", "zu", "fe", "bi",
               "ho", "ly")
@@ -100,18 +101,6 @@ def scaled_counts(base: Counts, factor: float) -> Counts:
                   terms=max(5, round(base.terms * factor)),
                   events=max(5, round(base.events * factor)),
                   sources=max(5, round(base.sources * factor)))
-
-
-def copy_project(dest: Path, root: Path = ROOT) -> Path:
-    """Copy what a build needs (as ``tests/conftest.py`` does): no venv, no git history."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PARTS:
-        src = root / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 def pseudo_word(n: int, syllables: int = 4) -> str:

@@ -20,11 +20,11 @@ PARTS = ("mkdocs.yml", "content", "macros", "docs", "overrides")
 TEST_REPO_URL = "https://github.com/example-owner/example-repo"
 
 
-def copy_project(dest: Path) -> Path:
-    """Copy what a build needs into ``dest`` (no venv, no git history)."""
+def copy_project(dest: Path, root: Path = ROOT) -> Path:
+    """Copy what a build of ``root`` needs into ``dest`` (no venv, no git history)."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
-        src = ROOT / part
+        src = root / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -46,6 +46,26 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text("utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, count), "utf-8")
+
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A copy of the small, valid fixture content."""
+    return Path(shutil.copytree(MINI, tmp_path / "content"))
+
+
+def content_errors(content: Path) -> list[str]:
+    """The error lines (not warnings) that checking ``content`` raises; fails if it passes."""
+    from macros.content import load_content
+    from macros.errors import ContentError
+    from macros.site import render_site
+
+    with pytest.raises(ContentError) as info:
+        render_site(load_content(content, content.parent))
+    return [str(p) for p in info.value.problems if p.severity == "error"]
 
 
 @pytest.fixture

@@ -13,19 +13,17 @@ import pytest
 from pybtex.database import parse_string
 
 from macros.content import load_content
-from macros.errors import ContentError
 from macros.export import EXPORTS, FEED_PATH, LLMS_PATH
 from macros.feed import atom_feed
 from macros.publication import Publication
 from macros.site import render_site
 
-from .conftest import ROOT, TEST_REPO_URL, edit, sitemap_paths
+from .conftest import MINI, ROOT, TEST_REPO_URL, content_errors, edit, sitemap_paths
 from .sitecrawl import broken_internal_links, read_page
 
 CONTENT = load_content(ROOT / "content", ROOT)
 INDEX = CONTENT.index
 BASE = "http://127.0.0.1:8000/"
-MINI = Path(__file__).parent / "fixtures" / "mini"
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 
 
@@ -165,15 +163,6 @@ def test_every_section_shows_when_it_was_last_reviewed(site: Path) -> None:
                 in html), section.id
 
 
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(MINI, tmp_path / "content"))
-
-
-def errors(content: Path) -> list[str]:
-    with pytest.raises(ContentError) as info:
-        render_site(load_content(content, content.parent))
-    return [str(p) for p in info.value.problems if p.severity == "error"]
 
 
 @pytest.mark.parametrize(("block", "message"), [
@@ -194,7 +183,7 @@ def errors(content: Path) -> list[str]:
 def test_bad_changes_are_errors_at_their_line(mini: Path, block: str, message: str) -> None:
     path = mini / "sections" / "beta.yml"
     path.write_text(path.read_text("utf-8") + block, "utf-8")
-    assert errors(mini) == [message]
+    assert content_errors(mini) == [message]
 
 
 def test_good_changes_are_accepted(mini: Path) -> None:

@@ -20,7 +20,8 @@ from macros.content import load_content
 from macros.errors import ContentError
 from macros.site import render_site
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
+from .conftest import MINI
+
 DEEP = "[" * 40 + "]" * 40
 LAUGHS = ('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
           'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'

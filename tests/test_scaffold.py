@@ -12,31 +12,17 @@ from pathlib import Path
 import pytest
 
 from macros.content import load_content
-from macros.errors import ContentError
 from macros.scaffold import ScaffoldError, add
 from macros.site import render_site
 
-from .conftest import copy_project
-
-MINI = Path(__file__).parent / "fixtures" / "mini"
-
-
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(MINI, tmp_path / "content"))
-
-
-def errors(content: Path) -> list[str]:
-    with pytest.raises(ContentError) as info:
-        render_site(load_content(content, content.parent))
-    return [str(p) for p in info.value.problems if p.severity == "error"]
+from .conftest import content_errors, copy_project
 
 
 def test_new_term_is_appended_and_check_points_at_each_empty_line(mini: Path) -> None:
     path, line = add(mini, "term", "tpu")
     assert (path.name, line) == ("glossary.yml", 17)
     assert path.read_text().splitlines()[16] == "  - id: tpu  # Entry id; the anchor on the glossary page."
-    assert errors(mini) == [
+    assert content_errors(mini) == [
         "content/glossary.yml:18:11: entries[2].term: text is empty (write something, or remove "
         "the field)",
         "content/glossary.yml:19:11: entries[2].kind: '' is not allowed (allowed: 'concept', "
@@ -71,7 +57,7 @@ def test_new_section_gets_its_own_file_with_the_schema_line(mini: Path) -> None:
     assert lines[0] == "# yaml-language-server: $schema=../../schemas/section.schema.json"
     assert lines[2].startswith("order: 3  #")
     assert any(e.startswith("content/sections/gamma.yml:4:8: title: text is empty")
-               for e in errors(mini))
+               for e in content_errors(mini))
 
 
 def test_make_new_from_the_command_line(tmp_path: Path) -> None:

@@ -14,8 +14,8 @@ from jsonschema import Draft202012Validator
 from yamllint import linter
 from yamllint.config import YamlLintConfig
 
-from .conftest import ROOT
-from .test_robustness import MATRIX, MINI, _apply
+from .conftest import MINI, ROOT
+from .test_robustness import MATRIX, _apply
 
 SCHEMAS = ROOT / "schemas"
 FILES = {"section": "sections/*.yml", "glossary": "glossary.yml", "timeline": "timeline.yml",

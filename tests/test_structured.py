@@ -142,7 +142,7 @@ def test_each_section_is_an_article_with_dates_topics_and_its_bibliography(site:
         assert article["dateModified"] == section.reviewed
         assert article["author"]["name"] == article["publisher"]["name"] == "DeepSeek R1, explained"
         html = (site / path / "index.html").read_text("utf-8")
-        numbered = re.findall(r'<li id="ref-(\d+)">.*?<cite>', html)
+        numbered = re.findall(r'<li id="ref-(\d+)"[^>]*>.*?<cite>', html)
         assert [c["name"] for c in article["citation"]] == [
             INDEX.sources[k].title for k in _cited_in_order(html)]
         assert len(article["citation"]) == len(numbered)

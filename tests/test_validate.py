@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from macros.content import load_content
-from macros.errors import ContentError
 from macros.site import render_site
 
-from .conftest import edit
-
-MINI = Path(__file__).parent / "fixtures" / "mini"
-
-
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    """A copy of the small, valid fixture content."""
-    return Path(shutil.copytree(MINI, tmp_path / "content"))
-
-
-def errors(content: Path) -> list[str]:
-    with pytest.raises(ContentError) as info:
-        render_site(load_content(content, content.parent))
-    return [str(p) for p in info.value.problems if p.severity == "error"]
+from .conftest import content_errors, edit
 
 
 def test_fixture_is_valid(mini: Path) -> None:
@@ -37,21 +21,21 @@ def test_fixture_is_valid(mini: Path) -> None:
 
 def test_unknown_field_lists_the_allowed_ones(mini: Path) -> None:
     edit(mini / "sections/beta.yml", "order: 2", "order: 2\nsubtitle: x")
-    assert errors(mini) == [
+    assert content_errors(mini) == [
         "content/sections/beta.yml:3:1: subtitle: unknown field 'subtitle' (allowed: id, order, "
         "title, summary, body, takeaways, related, reviewed, changes, figures, quotes, claims, diagrams)"]
 
 
 def test_missing_required_field(mini: Path) -> None:
     edit(mini / "sections/beta.yml", "title: Beta\n", "")
-    assert errors(mini) == ["content/sections/beta.yml:1:1: title: required field 'title' is "
+    assert content_errors(mini) == ["content/sections/beta.yml:1:1: title: required field 'title' is "
                             "missing (add it)"]
 
 
 def test_wrong_types(mini: Path) -> None:
     edit(mini / "sections/beta.yml", "order: 2", "order: two")
     edit(mini / "glossary.yml", "aliases: [export control]", "aliases: export control")
-    assert errors(mini) == [
+    assert content_errors(mini) == [
         "content/glossary.yml:13:14: entries[1].aliases: expected a list, got text",
         "content/sections/beta.yml:2:8: order: expected a whole number, got text"]
 
@@ -59,7 +43,7 @@ def test_wrong_types(mini: Path) -> None:
 def test_bad_verdict_and_id(mini: Path) -> None:
     edit(mini / "sections/alpha.yml", "verdict: misleading", "verdict: mostly true")
     edit(mini / "sections/alpha.yml", "id: cheap", "id: Cheap Claim")
-    assert errors(mini) == [
+    assert content_errors(mini) == [
         "content/sections/alpha.yml:13:9: claims[0].id: 'Cheap Claim' is not a valid id "
         "(lowercase letters, digits and single hyphens, e.g. 'export-controls')",
         "content/sections/alpha.yml:16:14: claims[0].verdict: 'mostly true' is not allowed "
@@ -76,13 +60,13 @@ def test_bad_verdict_and_id(mini: Path) -> None:
 ])
 def test_bad_dates(mini: Path, date: str, message: str) -> None:
     edit(mini / "timeline.yml", '"2025-01-20"', f'"{date}"')
-    assert errors(mini) == [f"content/timeline.yml:3:11: events[0].date: {message}"]
+    assert content_errors(mini) == [f"content/timeline.yml:3:11: events[0].date: {message}"]
 
 
 def test_duplicate_section_id_across_files(mini: Path) -> None:
     (mini / "sections/gamma.yml").write_text(
         (mini / "sections/beta.yml").read_text().replace("order: 2", "order: 3"))
-    assert errors(mini) == [
+    assert content_errors(mini) == [
         "content/sections/gamma.yml:1:5: id: duplicate section id 'beta' (already used at "
         "content/sections/beta.yml:1; ids must be unique)"]
 
@@ -92,7 +76,7 @@ def test_unknown_references_get_suggestions(mini: Path) -> None:
     edit(mini / "sections/alpha.yml", "[[gpu]]", "[[gpus2]]")
     edit(mini / "sections/alpha.yml", "[@src-two, p. 4]", "[@src-tow, p. 4]")
     edit(mini / "timeline.yml", "sections: [alpha, beta]", "sections: [alpha, omega]")
-    assert errors(mini) == [
+    assert content_errors(mini) == [
         "content/sections/alpha.yml:6:7: body: unknown term 'gpus2' (did you mean 'gpus' or 'gpu'?)",
         "content/sections/alpha.yml:8:35: body: unknown source 'src-tow' (did you mean "
         "'src-two' or 'src-one'?)",
@@ -106,7 +90,7 @@ def test_unsourced_entries_fail(mini: Path) -> None:
     edit(mini / "sections/alpha.yml", "The report says so [@src-one].", "Trust us.")
     edit(mini / "glossary.yml", "    sources: [src-two]\n", "")
     edit(mini / "timeline.yml", "It happened [@src-one].", "It happened.")
-    assert errors(mini) == [
+    assert content_errors(mini) == [
         "content/glossary.yml:10:5: entries[1].sources: entry 'export-controls' cites no "
         "source (add sources: [id] or [@id] in the body)",
         "content/sections/alpha.yml:18:15: claims[0].evidence: claim cites no source (add "
@@ -117,14 +101,14 @@ def test_unsourced_entries_fail(mini: Path) -> None:
 
 def test_alias_claimed_twice(mini: Path) -> None:
     edit(mini / "glossary.yml", "aliases: [export control]", "aliases: [export control, gpus]")
-    assert errors(mini) == [
+    assert content_errors(mini) == [
         "content/glossary.yml:13:31: entries[1].aliases[1]: 'gpus' is already claimed by 'gpu' "
         "(line 2; an alias may belong to one entry only)"]
 
 
 def test_unsafe_link_is_an_error(mini: Path) -> None:
     edit(mini / "sections/beta.yml", "Beta mentions", "Beta [Click](javascript:alert(1)) mentions")
-    assert errors(mini) == [
+    assert content_errors(mini) == [
         "content/sections/beta.yml:5:20: body: link 'javascript:alert(1)' uses javascript: "
         "(only http(s) or site-relative links)"]
 
@@ -133,7 +117,7 @@ def test_every_error_in_every_file_at_once(mini: Path) -> None:
     edit(mini / "sections/alpha.yml", "order: 1", "order: 1\norder: 5")
     edit(mini / "sources.yml", "kind: paper", "kind: preprint")
     edit(mini / "home.yml", "key_dates: [later]", "key_dates: [latest]")
-    found = errors(mini)
+    found = content_errors(mini)
     assert [m.split(":")[0] for m in found] == [
         "content/home.yml", "content/sections/alpha.yml", "content/sources.yml"]
     assert "duplicate key 'order'" in found[1]
@@ -165,7 +149,7 @@ def test_source_without_access_date_is_a_warning(mini: Path) -> None:
 def test_missing_file(mini: Path) -> None:
     (mini / "timeline.yml").unlink()
     assert "content/timeline.yml:1:1: (file): file is missing (create it; see " \
-        "CONTRIBUTING.md)" in errors(mini)
+        "CONTRIBUTING.md)" in content_errors(mini)
 
 
 def test_committed_schemas_are_fresh() -> None:
@@ -179,6 +163,6 @@ def test_committed_schemas_are_fresh() -> None:
 
 def test_unreadable_section_does_not_cascade(mini: Path) -> None:
     edit(mini / "sections/beta.yml", "title: Beta", "title: Beta: [broken")
-    assert errors(mini) == [
+    assert content_errors(mini) == [
         "content/sections/beta.yml:3:12: (file): YAML syntax error: mapping values are not "
         "allowed in this context (fix the YAML syntax: check indentation, colons and quotes)"]
