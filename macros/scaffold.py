@@ -96,6 +96,7 @@ def add(content: Path, kind_name: str, entry_id: str) -> tuple[Path, int]:
     text = path.read_text("utf-8")
     if not text.endswith("\n"):
         text += "\n"
+    text += "\n"  # entries are separated by a blank line
     line = text.count("\n") + 1
     path.write_text(text + skeleton(kind, entry_id, "    ", "  - ", {}), "utf-8")
     return path, line

@@ -100,7 +100,10 @@ def _message(error: dict[str, Any], value: Any, model: type[BaseModel],
     if kind == "string_too_long":
         return f"text is {len(value)} characters long (at most {ctx.get('max_length')})"
     if kind == "string_too_short":
-        return "text is empty (write something, or remove the field)"
+        holder = _model_at(model, loc[:-1])
+        field = holder.model_fields.get(str(loc[-1])) if holder else None
+        optional = field is not None and not field.is_required()
+        return "text is empty (write something" + (", or remove the field)" if optional else ")")
     if kind == "too_short":
         return f"list has {ctx.get('actual_length', 0)} item(s) (at least {ctx.get('min_length')})"
     if kind in ("greater_than_equal", "less_than_equal"):

@@ -20,17 +20,15 @@ from .conftest import content_errors, copy_project
 
 def test_new_term_is_appended_and_check_points_at_each_empty_line(mini: Path) -> None:
     path, line = add(mini, "term", "tpu")
-    assert (path.name, line) == ("glossary.yml", 17)
-    assert path.read_text().splitlines()[16] == "  - id: tpu  # Entry id; the anchor on the glossary page."
+    assert (path.name, line) == ("glossary.yml", 18)
+    lines = path.read_text().splitlines()
+    assert lines[16] == "" and lines[17] == "  - id: tpu  # Entry id; the anchor on the glossary page."
     assert content_errors(mini) == [
-        "content/glossary.yml:18:11: entries[2].term: text is empty (write something, or remove "
-        "the field)",
-        "content/glossary.yml:19:11: entries[2].kind: '' is not allowed (allowed: 'concept', "
+        "content/glossary.yml:19:11: entries[2].term: text is empty (write something)",
+        "content/glossary.yml:20:11: entries[2].kind: '' is not allowed (allowed: 'concept', "
         "'person', 'organization', 'product' or 'policy')",
-        "content/glossary.yml:20:12: entries[2].short: text is empty (write something, or remove "
-        "the field)",
-        "content/glossary.yml:21:11: entries[2].body: text is empty (write something, or remove "
-        "the field)",
+        "content/glossary.yml:21:12: entries[2].short: text is empty (write something)",
+        "content/glossary.yml:22:11: entries[2].body: text is empty (write something)",
     ]
 
 
