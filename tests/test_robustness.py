@@ -129,12 +129,18 @@ def _apply(path: Path, old: str | None, new: str) -> None:
     path.write_text(text.replace(old, new, 1), "utf-8")
 
 
-@pytest.mark.parametrize(("kind", "case"), CASES, ids=[f"{k}-{c}" for k, c in CASES])
-def test_bad_input_is_a_located_content_error(tmp_path: Path, kind: str, case: str) -> None:
+def plant(tmp_path: Path, kind: str, case: str) -> tuple[Path, str, str]:
+    """A copy of the mini content with one matrix case planted: (content, file, expected)."""
     content = Path(shutil.copytree(MINI, tmp_path / "content"))
     name, cases = MATRIX[kind]
     old, new, expected = cases[case]
     _apply(content / name, old, new)
+    return content, name, expected
+
+
+@pytest.mark.parametrize(("kind", "case"), CASES, ids=[f"{k}-{c}" for k, c in CASES])
+def test_bad_input_is_a_located_content_error(tmp_path: Path, kind: str, case: str) -> None:
+    content, name, expected = plant(tmp_path, kind, case)
     started = time.perf_counter()
     with pytest.raises(ContentError) as info:
         render_site(load_content(content, content.parent))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,8 @@ from jsonschema import Draft202012Validator
 from yamllint import linter
 from yamllint.config import YamlLintConfig
 
-from .conftest import MINI, ROOT
-from .test_robustness import MATRIX, _apply
+from .conftest import ROOT
+from .test_robustness import MATRIX, plant
 
 SCHEMAS = ROOT / "schemas"
 FILES = {"section": "sections/*.yml", "glossary": "glossary.yml", "timeline": "timeline.yml",
@@ -70,10 +69,7 @@ CASES = [(kind, case) for kind, (_, cases) in MATRIX.items() for case in cases
 
 @pytest.mark.parametrize(("kind", "case"), CASES, ids=[f"{k}-{c}" for k, c in CASES])
 def test_schema_rejects_what_it_can_express(tmp_path: Path, kind: str, case: str) -> None:
-    content = Path(shutil.copytree(MINI, tmp_path / "content"))
-    name, cases = MATRIX[kind]
-    old, new, _ = cases[case]
-    _apply(content / name, old, new)
+    content, name, _ = plant(tmp_path, kind, case)
     data = yaml.safe_load((content / name).read_text("utf-8"))
     assert list(validator(KIND_SCHEMA[kind]).iter_errors(data)), f"{kind}: {case} passed"
 
