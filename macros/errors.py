@@ -25,7 +25,8 @@ class Problem:
 
     def github_annotation(self) -> str:
         """Format as a GitHub Actions workflow command, so CI shows it on the diff."""
-        text = f"{self.field}: {self.message}".replace("%", "%25").replace("\n", "%0A")
+        text = (f"{self.field}: {self.message}".replace("%", "%25").replace("\r", "%0D")
+                .replace("\n", "%0A"))
         return f"::{self.severity} file={self.path},line={self.line},col={self.col}::{text}"
 
 

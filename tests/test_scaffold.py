@@ -93,3 +93,4 @@ def test_the_worked_example_in_contributing_works(tmp_path: Path) -> None:
     page = site.pages["section:open-source-test-time-scaling"]
     assert 'href="../../glossary/#fp8"' in page
     assert not [w for w in site.warnings if "fp8" in w.message]
+
