@@ -53,10 +53,9 @@ class Card:
 
 def _kicker(site: Site, spec: PageSpec) -> str:
     index = site.content.index
-    if spec.key.startswith("section:"):
-        ids = [s.id for s in index.sections]
-        section = index.sections[ids.index(spec.key.removeprefix("section:"))]
-        line = f"Part {ids.index(section.id) + 1} of {len(ids)}"
+    section = spec.section
+    if section:
+        line = f"Part {index.sections.index(section) + 1} of {len(index.sections)}"
         if section.reviewed:
             line += f" · Last reviewed {parse_when(section.reviewed).human()}"
         return line

@@ -66,10 +66,16 @@ class When:
         """Readable form, with an en dash between the ends of a range."""
         if not self.end:
             return self.start.human()
+        dash = "–" if self._in_one_month() else " – "
+        return f"{self.start_label()}{dash}{self.end.human()}"
+
+    def start_label(self) -> str:
+        """The start as shown before the dash: only its day when a range stays in one month."""
+        return str(self.start.day) if self._in_one_month() else self.start.human()
+
+    def _in_one_month(self) -> bool:
         s, e = self.start, self.end
-        if s.day and e.day and (s.year, s.month) == (e.year, e.month):
-            return f"{s.day}–{e.human()}"
-        return f"{s.human()} – {e.human()}"
+        return bool(e and s.day and e.day and (s.year, s.month) == (e.year, e.month))
 
     @property
     def precision(self) -> str:

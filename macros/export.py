@@ -17,7 +17,7 @@ from typing import Any
 
 from .dates import parse_when
 from .index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, Index, event_when, section_url
-from .inline import CITE_RE, TERM_RE, cites
+from .inline import CITE_RE, TERM_RE, cited_keys
 from .model import CATEGORIES, Event, Source
 from .render_state import Use
 
@@ -25,6 +25,8 @@ SCHEMA_VERSION = 1
 DATA_DIR = "data/"
 FEED_PATH = "feed.xml"
 LLMS_PATH = "llms.txt"
+# Dates written when SOURCE_DATE_EPOCH is unset (make build always sets it from git).
+DEFAULT_STAMP = datetime(2025, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -65,15 +67,32 @@ def plain(text: str) -> str:
     return " ".join(text.replace("**", "").split()).replace(" .", ".").replace(" ,", ",")
 
 
-def _url(base: str, path: str) -> str:
+def text_of(markdown: str) -> str:
+    """:func:`plain` without emphasis markers: for descriptions, feeds and metadata."""
+    return plain(markdown.replace("*", ""))
+
+
+def site_link(base: str, path: str) -> str:
+    """``path`` under the site address ``base`` (site-absolute when ``base`` is empty)."""
     return (base.rstrip("/") + "/" if base else "/") + path
+
+
+def bibtex_text(data: Any) -> str:
+    """pybtex ``BibliographyData`` as BibTeX.
+
+    The writer class is used directly: ``to_string("bibtex")`` looks it up through package
+    metadata on every call.
+    """
+    from pybtex.database.output.bibtex import Writer
+
+    return Writer().to_string(data)
 
 
 def _uses(base: str, uses: list[Use]) -> list[dict[str, str]]:
     seen: dict[tuple[str, str], dict[str, str]] = {}
     for use in uses:
         seen.setdefault((use.page, use.label),
-                        {"label": use.label, "url": _url(base, f"{use.page}#{use.anchor}")})
+                        {"label": use.label, "url": site_link(base, f"{use.page}#{use.anchor}")})
     return list(seen.values())
 
 
@@ -82,16 +101,13 @@ def glossary_json(index: Index, uses: dict[str, list[Use]], base: str) -> dict[s
     return {"version": SCHEMA_VERSION, "entries": [
         {"id": t.id, "term": t.term, "kind": t.kind, "aliases": list(t.aliases),
          "short": t.short, "definition": plain(t.body), "see_also": list(t.see_also),
-         "sources": list(t.sources), "url": _url(base, f"{GLOSSARY_URL}#{t.id}"),
+         "sources": list(t.sources), "url": site_link(base, f"{GLOSSARY_URL}#{t.id}"),
          "appears_in": _uses(base, uses.get(t.id, []))}
         for t in sorted(index.terms.values(), key=lambda t: t.term.lower())]}
 
 
 def _event_sources(event: Event) -> list[str]:
-    keys = list(event.sources)
-    for cite in cites(event.description):
-        keys += [i.key for i in getattr(cite, "items", ()) if i.key not in keys]
-    return keys
+    return list(dict.fromkeys([*event.sources, *cited_keys(event.description)]))
 
 
 def timeline_json(index: Index, base: str) -> dict[str, Any]:
@@ -104,8 +120,8 @@ def timeline_json(index: Index, base: str) -> dict[str, Any]:
             "start": when.start.first_day().isoformat(),
             "end": (when.end or when.start).last_day().isoformat(),
             "title": e.title, "description": plain(e.description), "category": e.category,
-            "sections": [_url(base, section_url(s)) for s in e.sections],
-            "sources": _event_sources(e), "url": _url(base, f"{TIMELINE_URL}#{e.id}")})
+            "sections": [site_link(base, section_url(s)) for s in e.sections],
+            "sources": _event_sources(e), "url": site_link(base, f"{TIMELINE_URL}#{e.id}")})
     return {"version": SCHEMA_VERSION, "events": events}
 
 
@@ -133,7 +149,7 @@ def timeline_ics(index: Index, base: str, stamp: datetime) -> bytes:
         vevent.add("summary", e.title)
         vevent.add("description", note)
         vevent.add("categories", [CATEGORIES[e.category]])
-        vevent.add("url", _url(base, f"{TIMELINE_URL}#{e.id}"))
+        vevent.add("url", site_link(base, f"{TIMELINE_URL}#{e.id}"))
         cal.add_component(vevent)
     return cal.to_ical()
 
@@ -143,7 +159,7 @@ def _source_dict(s: Source, base: str, uses: list[Use]) -> dict[str, Any]:
             "authors": list(s.authors), "published": s.published, "url": s.url,
             "via": s.via.model_dump() if s.via else None, "accessed": s.accessed,
             "archive_url": s.archive_url, "language": s.language, "note": s.note,
-            "page": _url(base, f"{SOURCES_URL}#{s.id}"), "cited_in": _uses(base, uses)}
+            "page": site_link(base, f"{SOURCES_URL}#{s.id}"), "cited_in": _uses(base, uses)}
 
 
 def sources_json(index: Index, uses: dict[str, list[Use]], base: str) -> dict[str, Any]:
@@ -177,7 +193,7 @@ def sources_bib(index: Index) -> str:
             fields["urldate"] = s.accessed
         persons = {"author": [Person(a) for a in s.authors]} if s.authors else {}
         entries[s.id] = Entry(_BIB_TYPES.get(s.kind, "misc"), fields=fields, persons=persons)
-    return BibliographyData(entries=entries).to_string("bibtex")
+    return bibtex_text(BibliographyData(entries=entries))
 
 
 def _csl_date(text: str) -> dict[str, Any]:
@@ -207,7 +223,7 @@ def sources_csl(index: Index) -> list[dict[str, Any]]:
 def write_exports(site: Any, site_dir: Path, base: str, stamp: datetime | None = None) -> None:
     """Write every export into ``site_dir/data``."""
     index: Index = site.content.index
-    stamp = stamp or datetime(2025, 1, 1, tzinfo=UTC)
+    stamp = stamp or DEFAULT_STAMP
     out = site_dir / "data"
     out.mkdir(parents=True, exist_ok=True)
 

@@ -18,14 +18,14 @@ from mkdocs.structure.files import File, Files
 
 from .cards import write_cards
 from .errors import ContentError
-from .export import FEED_PATH, LLMS_PATH, write_exports
+from .export import DEFAULT_STAMP, FEED_PATH, LLMS_PATH, write_exports
 from .feed import atom_feed
 from .llms import llms_txt
 from .publication import Publication, page_description
 from .site import PageSpec, Site, build_site
 from .social import page_head
 
-_current: dict[str, Site] = {}
+_current: dict[str, Any] = {}  # the site and its Publication, set by on_config
 
 
 def page_markdown(key: str) -> str:
@@ -60,7 +60,7 @@ def on_config(config: Any) -> Any:
         site = build_site(project, config.site_url or "")
     except ContentError as err:
         raise PluginError(str(err)) from None
-    _current["site"] = site
+    _current["site"], _current["pub"] = site, _publication(config)
     config.nav = [{spec.title: _src_uri(spec)} for spec in site.specs]
     if not config.repo_url:
         config.repo_url = _git_repo_url(project)
@@ -100,15 +100,15 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     if spec and config.repo_url:
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{spec.edit_path}"
     if spec:
-        context["explainer_head"] = page_head(site, spec, _publication(config))
+        context["explainer_head"] = page_head(site, spec, _current["pub"])
     return context
 
 
 def on_post_build(config: Any) -> None:
     """Write the data exports, the Atom feed, llms.txt and the social cards."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    stamp = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime(2025, 1, 1, tzinfo=UTC)
-    site, site_dir, pub = _current["site"], Path(config.site_dir), _publication(config)
+    stamp = datetime.fromtimestamp(int(epoch), UTC) if epoch else DEFAULT_STAMP
+    site, site_dir, pub = _current["site"], Path(config.site_dir), _current["pub"]
     write_exports(site, site_dir, config.site_url or "", stamp)
     (site_dir / FEED_PATH).write_bytes(atom_feed(site, pub, stamp))
     (site_dir / LLMS_PATH).write_text(llms_txt(site, pub), "utf-8")

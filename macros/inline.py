@@ -73,6 +73,15 @@ def term_refs(text: str) -> Iterator[TermRef]:
         yield TermRef(match.group(1).strip(), label.strip() if label else None, match.group(0))
 
 
+def cited_keys(text: str) -> list[str]:
+    """The source keys ``text`` cites, in order of first use, each once; bad citations skipped."""
+    keys: dict[str, None] = {}
+    for cite in cites(text):
+        if isinstance(cite, Cite):
+            keys.update(dict.fromkeys(item.key for item in cite.items))
+    return list(keys)
+
+
 def cites(text: str) -> Iterator[Cite | CitationSyntaxError]:
     """Every citation in ``text``, in order; unreadable ones come back as problems."""
     for match in CITE_RE.finditer(text):

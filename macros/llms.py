@@ -7,7 +7,7 @@ feed), each with what it holds. All links are absolute.
 
 from __future__ import annotations
 
-from .export import EXPORTS, FEED_PATH, plain
+from .export import EXPORTS, FEED_PATH, text_of
 from .publication import Publication, page_description
 from .site import Site
 
@@ -22,10 +22,10 @@ def _item(label: str, url: str, about: str) -> str:
 def llms_txt(site: Site, pub: Publication) -> str:
     """The text of ``llms.txt``."""
     home = site.content.home
-    lines = [f"# {pub.name}", "", f"> {pub.description}", "", plain(home.hook.replace("*", ""))]
+    lines = [f"# {pub.name}", "", f"> {pub.description}", "", text_of(home.hook)]
     if home.reuse:
         lines += ["", f"The text is licensed under [{home.reuse.licence}]({home.reuse.licence_url})."]
-    sections = [s for s in site.specs if s.key.startswith("section:")]
+    sections = [s for s in site.specs if s.section]
     others = [s for s in site.specs if s.key != "home" and s not in sections]
     lines += ["", "## Sections", "",
               *(_item(s.title, pub.url(s.url), page_description(site, s, NO_LIMIT)) for s in sections)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .export import plain
+from .export import text_of
 from .site import PageSpec, Site
 
 DESCRIPTION_LIMIT = 200
@@ -47,13 +47,12 @@ def page_description(site: Site, spec: PageSpec, limit: int = DESCRIPTION_LIMIT)
     A section is described by its summary, the home page by its hook, a reference page
     by a fixed sentence; long text is cut at a word and ends with an ellipsis.
     """
-    if spec.key.startswith("section:"):
-        text = next(s.summary for s in site.content.index.sections
-                    if f"section:{s.id}" == spec.key)
+    if spec.section:
+        text = spec.section.summary
     elif spec.key == "home":
         text = site.content.home.hook
     else:
         return REFERENCE_DESCRIPTIONS.get(spec.key, "")
-    text = plain(text.replace("*", ""))
+    text = text_of(text)
     return text if len(text) <= limit else text[:limit - 3].rsplit(" ", 1)[0] + "…"
 

@@ -13,6 +13,7 @@ from .index import SOURCES_URL, Index
 from .model import Source
 from .render_state import Origin, PageState, relative_url
 
+SITE_NAME = "DeepSeek R1, explained"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&~-])")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -118,6 +119,13 @@ def references_html(state: PageState) -> str:
         items.append(f'<li id="ref-{number}" {card}><span class="xref-backrefs">{back}</span> '
                      f"{cite}</li>")
     return '<ol class="xref-refs">\n' + "\n".join(items) + "\n</ol>"
+
+
+def cite_box(plain: str, bibtex: str) -> str:
+    """The "cite this" box: a plain-text citation and a BibTeX entry, line breaks kept."""
+    return (f'<div class="xref-cite-this"><p class="xref-label">Plain text</p>'
+            f"<p><code>{attr(plain)}</code></p><p class=\"xref-label\">BibTeX</p>"
+            f"<pre><code>{attr(bibtex)}</code></pre></div>").replace("\n", "&#10;")
 
 
 def reading_minutes(*texts: str) -> int:

@@ -8,11 +8,10 @@ so they always match the files the build writes.
 from __future__ import annotations
 
 from .dates import parse_when
-from .export import EXPORTS, FEED_PATH, LLMS_PATH
+from .export import EXPORTS, FEED_PATH, LLMS_PATH, bibtex_text, site_link
 from .index import Index
 from .model import Reuse
-from .render_common import PageBuilder, attr
-from .render_section import SITE_NAME
+from .render_common import SITE_NAME, PageBuilder, attr, cite_box
 from .render_state import Origin, PageState, relative_url
 from .yamlload import Document
 
@@ -31,7 +30,7 @@ def site_citation(index: Index, site_url: str) -> tuple[str, str]:
     """The site's citation as plain text and as BibTeX (written by pybtex)."""
     from pybtex.database import BibliographyData, Entry
 
-    url = site_url.rstrip("/") + "/" if site_url else "/"
+    url = site_link(site_url, "")
     reviewed = last_reviewed(index)
     fields = {"title": SITE_NAME, "url": url}
     plain = f"{SITE_NAME}. {url}"
@@ -40,8 +39,7 @@ def site_citation(index: Index, site_url: str) -> tuple[str, str]:
         fields["year"] = str(when.start.year)
         fields["note"] = f"Last reviewed {when.human()}"
         plain = f"{SITE_NAME}. Last reviewed {when.human()}. {url}"
-    bibtex = BibliographyData(entries={CITE_KEY: Entry("misc", fields=fields)}
-                              ).to_string("bibtex").strip()
+    bibtex = bibtex_text(BibliographyData(entries={CITE_KEY: Entry("misc", fields=fields)})).strip()
     return plain, bibtex
 
 
@@ -58,10 +56,7 @@ def reuse_page(index: Index, reuse: Reuse, doc: Document,
               f'{page.md(reuse.text, Origin(doc, ("reuse", "text")), autolink=False)}</div>')
     page.heading(2, "How to cite this site", "cite")
     plain, bibtex = site_citation(index, site_url)
-    page.html(
-        f'<div class="xref-cite-this"><p class="xref-label">Plain text</p>'
-        f"<p><code>{attr(plain)}</code></p><p class=\"xref-label\">BibTeX</p>"
-        f"<pre><code>{attr(bibtex)}</code></pre></div>".replace("\n", "&#10;"))
+    page.html(cite_box(plain, bibtex))
     page.html("<p>To cite one part of the story, use the “Cite this page” box at the end of "
               "each section.</p>")
     page.heading(2, "Data downloads", "data")

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections import Counter
 
 from .dates import parse_when
+from .export import bibtex_text, site_link
 from .index import TIMELINE_URL, WHO_URL, Index, section_url
-from .inline import Cite, cites
+from .inline import cited_keys
 from .model import VERDICTS, Claim, Diagram, Event, Section
-from .render_common import PageBuilder, attr, reading_minutes
+from .render_common import SITE_NAME, PageBuilder, attr, cite_box, reading_minutes
 from .render_diagram import StepCites, diagram_figure, split_body
 from .render_state import Origin, PageState, relative_url
 from .yamlload import Document
 
-SITE_NAME = "DeepSeek R1, explained"
 VERDICT_ICONS = {"supported": "✓", "overstated": "▲", "misleading": "≠",
                  "unverified": "?", "false": "✗"}
 
@@ -24,11 +24,8 @@ def event_time(event: Event) -> str:
     first = f'<time datetime="{when.start.iso()}">'
     if not when.end:
         return f"{first}{attr(when.human())}</time>"
-    s, e = when.start, when.end
-    same_month = s.day and e.day and (s.year, s.month) == (e.year, e.month)
-    head = str(s.day) if same_month else s.human()
-    return (f"{first}{attr(head)}</time>–"
-            f'<time datetime="{e.iso()}">{attr(e.human())}</time>')
+    return (f"{first}{attr(when.start_label())}</time>–"
+            f'<time datetime="{when.end.iso()}">{attr(when.end.human())}</time>')
 
 
 def verdict_badge(verdict: str) -> str:
@@ -111,21 +108,16 @@ class SectionPage:
     def cite_this_page(self) -> None:
         """Plain-text and BibTeX citations of this page (BibTeX written by pybtex)."""
         from pybtex.database import BibliographyData, Entry
-        from pybtex.database.output.bibtex import Writer
 
-        url = (self.site_url.rstrip("/") + "/" if self.site_url else "/") + self.url
+        url = site_link(self.site_url, self.url)
         fields = {"title": self.section.title, "howpublished": SITE_NAME, "url": url}
         if self.section.reviewed:
             fields["year"] = str(parse_when(self.section.reviewed).start.year)
-        # The writer class directly: to_string("bibtex") looks it up in package metadata.
-        bibtex = Writer().to_string(BibliographyData(entries={
+        bibtex = bibtex_text(BibliographyData(entries={
             f"deepseek-r1-explainer-{self.section.id}": Entry("misc", fields=fields)})).strip()
         plain = f"“{self.section.title}”. {SITE_NAME}. {url}"
         self.page.heading(2, "Cite this page", "cite-this-page")
-        self.page.html(
-            f'<div class="xref-cite-this"><p class="xref-label">Plain text</p>'
-            f"<p><code>{attr(plain)}</code></p><p class=\"xref-label\">BibTeX</p>"
-            f"<pre><code>{attr(bibtex)}</code></pre></div>".replace("\n", "&#10;"))
+        self.page.html(cite_box(plain, bibtex))
 
     def lede(self) -> None:
         s = self.section
@@ -152,8 +144,7 @@ class SectionPage:
             caption = self.page.md(fig.caption, self.origin("figures", i, "caption"),
                                    inline=True, autolink=False)
             # Sources the caption already cites inline are not cited a second time.
-            inline = {item.key for c in cites(fig.caption) if isinstance(c, Cite)
-                      for item in c.items}
+            inline = set(cited_keys(fig.caption))
             rest = tuple(key for key in fig.sources if key not in inline)
             markers = f" {self.page.cite_list(rest)}" if rest else ""
             cards.append(f'<figure class="xref-figure"><p class="xref-figure__value">'

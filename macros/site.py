@@ -13,6 +13,7 @@ from pathlib import Path
 from .content import Content, load_content
 from .errors import ContentError, Problem
 from .index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, WHO_URL, section_url
+from .model import Section
 from .render_home import home_page
 from .render_reference import glossary_page, sources_page, timeline_page, who_page
 from .render_reuse import REUSE_TITLE, REUSE_URL, reuse_page
@@ -29,6 +30,7 @@ class PageSpec:
     url: str
     title: str
     edit_path: str
+    section: Section | None = None  # set on section pages
 
 
 @dataclass
@@ -79,7 +81,8 @@ def render_site(content: Content, site_url: str = "") -> Site:
     add(PageSpec("home", "", content.home.title, content.home_doc.path),
         home_page(index, content.home, content.home_doc), story)
     for section, doc in sorted(checked.sections, key=lambda sd: (sd[0].order, sd[0].id)):
-        add(PageSpec(f"section:{section.id}", section_url(section.id), section.title, doc.path),
+        add(PageSpec(f"section:{section.id}", section_url(section.id), section.title, doc.path,
+                     section),
             SectionPage(index, section, doc, site_url).render(), story)
     events = {e.id: (d, w) for e, d, w in checked.events}
     timeline_doc = next(iter(events.values()))[0].path

@@ -24,17 +24,11 @@ class PageHead:
     json_ld: str
 
 
-def page_title(site: Site, spec: PageSpec) -> str:
-    """The title a shared link shows: the home page's headline, or the page's title."""
-    return site.content.home.title if spec.key == "home" else spec.title
-
-
 def social_meta(site: Site, spec: PageSpec, pub: Publication, card: Card) -> tuple[Meta, ...]:
     """Open Graph and Twitter card tags, with absolute URLs and the card's alt text."""
-    title, description = page_title(site, spec), page_description(site, spec)
+    title, description = spec.title, page_description(site, spec)
     url, image, alt = pub.url(spec.url), pub.url(card.path), card.alt(pub)
-    section = next((s for s in site.content.index.sections if f"section:{s.id}" == spec.key),
-                   None)
+    section = spec.section
     tags: list[Meta] = [
         ("property", "og:type", "article" if section else "website"),
         ("property", "og:site_name", pub.name),

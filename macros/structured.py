@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import parse_when
-from .export import plain
+from .export import text_of
 from .index import GLOSSARY_URL, Index, section_url
 from .model import Claim, Section, Source
 from .publication import REFERENCE_DESCRIPTIONS, Publication, page_description
@@ -48,11 +48,6 @@ def ld_json(data: Any) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     return "".join(_SCRIPT_UNSAFE.get(ch, ch) for ch in text)
-
-
-def text_of(markdown: str) -> str:
-    """Content Markdown as one line of plain text (citations dropped, emphasis removed)."""
-    return plain(markdown.replace("*", ""))
 
 
 def publisher(pub: Publication) -> dict[str, Any]:
@@ -252,7 +247,7 @@ def page_graph(site: Site, spec: PageSpec, pub: Publication, image: str) -> dict
     reuse = site.content.home.reuse
     graph: list[dict[str, Any]] = [website(pub, reuse.licence_url if reuse else None),
                                    breadcrumbs(spec, pub)]
-    section = next((s for s in index.sections if f"section:{s.id}" == spec.key), None)
+    section = spec.section
     if section is None:
         graph.append(web_page(site, spec, pub, image))
     else:

@@ -12,8 +12,9 @@ import pytest
 
 from macros.cards import HEIGHT, WIDTH, drawable, title_lines
 from macros.content import load_content
+from macros.export import text_of
 from macros.model import VERDICTS
-from macros.structured import BEST_RATING, VERDICT_RATINGS, WORST_RATING, ld_json, text_of
+from macros.structured import BEST_RATING, VERDICT_RATINGS, WORST_RATING, ld_json
 
 from .conftest import ROOT, sitemap_paths
 from .sitecrawl import read_page
