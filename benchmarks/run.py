@@ -542,7 +542,8 @@ def main(argv: list[str] | None = None) -> int:
             matcher = term_matcher.run(5_000, 1.0)
         if args.lighthouse_runs:
             with step(f"real: Lighthouse performance, {args.lighthouse_runs} runs per page type"):
-                lh = lighthouse_bench.measure(args.lighthouse_runs, log=progress)
+                lh = lighthouse_bench.measure(work / "real" / "site", args.lighthouse_runs,
+                                              log=progress)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -50,9 +50,10 @@ def status(url: str, timeout: float = 20.0) -> int | str:
     return "no answer"
 
 
-def check(site: Path, local_prefix: str = "") -> tuple[list[str], list[str]]:
+def check(site: Path, local_prefix: str = "",
+          links: dict[str, list[str]] | None = None) -> tuple[list[str], list[str]]:
     """``(broken, refused)``: one line per failing link, naming the pages that use it."""
-    links = external_links(site, local_prefix)
+    links = external_links(site, local_prefix) if links is None else links
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = dict(zip(links, pool.map(status, links), strict=True))
     broken, refused = [], []
@@ -68,12 +69,13 @@ def check(site: Path, local_prefix: str = "") -> tuple[list[str], list[str]]:
 def main(argv: list[str]) -> int:
     """Check the site folder named in ``argv`` (default ``site``); print and return 0 or 1."""
     site = Path(argv[0] if argv else "site")
-    broken, refused = check(site, argv[1] if len(argv) > 1 else "")
+    links = external_links(site, argv[1] if len(argv) > 1 else "")
+    broken, refused = check(site, links=links)
     for line in refused:
         print(f"warning: refuses automated requests: {line}")
     for line in broken:
         print(f"error: broken link: {line}")
-    print(f"{len(external_links(site))} external links; {len(broken)} broken, "
+    print(f"{len(links)} external links; {len(broken)} broken, "
           f"{len(refused)} refused automated requests.")
     return 1 if broken else 0
 

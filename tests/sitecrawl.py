@@ -15,23 +15,24 @@ class PageInfo:
     ids: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)
     resources: list[str] = field(default_factory=list)
-    scripts: list[tuple[str | None, str]] = field(default_factory=list)
+    scripts: list[tuple[dict[str, str | None], str]] = field(default_factory=list)  # attrs, code
     handlers: list[str] = field(default_factory=list)
+    tags: list[tuple[str, dict[str, str | None]]] = field(default_factory=list)  # every start tag
 
 
 class _Parser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.info = PageInfo()
-        self._script: str | None = None
-        self._script_src: str | None = None
+        self._script: tuple[dict[str, str | None], list[str]] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
+        self.info.tags.append((tag, a))
         for name in ("id", "name"):
             if a.get(name) and (name == "id" or tag == "a"):
                 self.info.ids.add(a[name])  # type: ignore[arg-type]
-        self.info.handlers += [k for k in a if k.lower().startswith("on")]
+        self.info.handlers += [k for k in a if k.startswith("on")]  # names come lowercased
         if tag == "a" and a.get("href") is not None:
             self.info.links.append(a["href"])  # type: ignore[arg-type]
         if tag in ("img", "iframe", "source", "audio", "video") and a.get("src"):
@@ -40,17 +41,17 @@ class _Parser(HTMLParser):
                                                                "modulepreload", "manifest"):
             self.info.resources.append(a["href"])  # type: ignore[arg-type]
         if tag == "script":
-            self._script, self._script_src = "", a.get("src")
+            self._script = (a, [])
             if a.get("src"):
                 self.info.resources.append(a["src"])  # type: ignore[arg-type]
 
     def handle_data(self, data: str) -> None:
         if self._script is not None:
-            self._script += data
+            self._script[1].append(data)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
-            self.info.scripts.append((self._script_src, self._script))
+            self.info.scripts.append((self._script[0], "".join(self._script[1])))
             self._script = None
 
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+
+from .sitecrawl import PageInfo, pages
 
 SCRIPT_FILES = (re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"),
                 re.compile(r"assets/xref\.js"))
@@ -60,37 +61,9 @@ def script_hash(code: str) -> str:
     return hashlib.sha256(normalise(code).encode("utf-8")).hexdigest()
 
 
-@dataclass
-class _Page:
-    scripts: list[tuple[dict[str, str | None], str]] = field(default_factory=list)
-    tags: list[tuple[str, dict[str, str | None]]] = field(default_factory=list)
-
-
-class _Parser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = _Page()
-        self._script: tuple[dict[str, str | None], list[str]] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {k.lower(): v for k, v in attrs}
-        self.page.tags.append((tag, attributes))
-        if tag == "script":
-            self._script = (attributes, [])
-
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._script[1].append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._script is not None:
-            self.page.scripts.append((self._script[0], "".join(self._script[1])))
-            self._script = None
-
-
-def _script_findings(page: str, parsed: _Page) -> list[str]:
+def _script_findings(page: str, info: PageInfo) -> list[str]:
     found = []
-    for attrs, code in parsed.scripts:
+    for attrs, code in info.scripts:
         src, kind = attrs.get("src"), (attrs.get("type") or "").lower()
         if src:
             path = urlsplit(urljoin("http://site.test/" + page, src))
@@ -108,9 +81,9 @@ def _script_findings(page: str, parsed: _Page) -> list[str]:
     return found
 
 
-def _tag_findings(parsed: _Page) -> list[str]:
+def _tag_findings(info: PageInfo) -> list[str]:
     found = []
-    for tag, attrs in parsed.tags:
+    for tag, attrs in info.tags:
         if tag in FORBIDDEN_TAGS:
             found.append(f"<{tag}> element")
         found += [f"<{tag} {name}=...> event handler" for name in attrs if name.startswith("on")]
@@ -121,11 +94,6 @@ def _tag_findings(parsed: _Page) -> list[str]:
             if re.match(r"(javascript|data|vbscript):", value):
                 found.append(f"<{tag} {name}={value[:30]!r}> unsafe URL")
     return found
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 def allowed_urls(content: Path, extra: tuple[str, ...] = ()) -> set[str]:
@@ -143,12 +111,9 @@ def allowed_urls(content: Path, extra: tuple[str, ...] = ()) -> set[str]:
 def scan(site: Path, allowed: set[str], own_origins: tuple[str, ...] = ()) -> list[Finding]:
     """Every finding in every HTML page of ``site``."""
     findings = []
-    for file in sorted(site.rglob("*.html")):
-        page = file.relative_to(site).as_posix()
-        parser = _Parser()
-        parser.feed(file.read_text("utf-8"))
-        whats = _script_findings(page, parser.page) + _tag_findings(parser.page)
-        for tag, attrs in parser.page.tags:
+    for page, info in pages(site).items():
+        whats = _script_findings(page, info) + _tag_findings(info)
+        for tag, attrs in info.tags:
             href = attrs.get("href") or attrs.get("src") or ""
             external = href.startswith(("http:", "https:", "//"))
             if (tag in ("a", "link", "img", "source") and external

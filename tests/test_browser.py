@@ -63,20 +63,18 @@ def test_citation_card_by_mouse_and_keyboard(watched, base_url: str) -> None:
 
 
 def test_term_tooltip_on_touch(browser, base_url: str) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True,
-                                  is_mobile=True)
-    page = context.new_page()
-    page.goto(base_url + "sections/rising-star/")
-    link = page.locator("a.xref-term").first
-    link.scroll_into_view_if_needed()
-    link.tap()
-    page.locator("#xref-tip").wait_for(state="visible")
-    assert "/sections/rising-star/" in page.url
-    box = page.locator("#xref-tip").bounding_box()
-    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360
-    link.tap()
-    page.wait_for_url("**/glossary/**")
-    context.close()
+    phone = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True}
+    with recorded(browser, base_url, **phone) as (page, _):
+        page.goto(base_url + "sections/rising-star/")
+        link = page.locator("a.xref-term").first
+        link.scroll_into_view_if_needed()
+        link.tap()
+        page.locator("#xref-tip").wait_for(state="visible")
+        assert "/sections/rising-star/" in page.url
+        box = page.locator("#xref-tip").bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360
+        link.tap()
+        page.wait_for_url("**/glossary/**")
 
 
 def test_timeline_filter_by_keyboard(watched, base_url: str) -> None:
@@ -98,14 +96,12 @@ def test_timeline_filter_by_keyboard(watched, base_url: str) -> None:
 
 
 def test_timeline_is_complete_without_javascript(browser, base_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base_url + "timeline/")
-    events = page.locator("li.xref-event")
-    assert events.count() >= 25
-    assert page.locator("li.xref-event:visible").count() == events.count()
-    assert not page.locator(".xref-filter").is_visible()
-    context.close()
+    with recorded(browser, base_url, java_script_enabled=False) as (page, _):
+        page.goto(base_url + "timeline/")
+        events = page.locator("li.xref-event")
+        assert events.count() >= 25
+        assert page.locator("li.xref-event:visible").count() == events.count()
+        assert not page.locator(".xref-filter").is_visible()
 
 
 def test_search_finds_a_glossary_term(watched, base_url: str) -> None:

@@ -18,9 +18,14 @@ def _kb(n: int) -> str:
     return f"{n / 1024:.1f} KB"
 
 
+@pytest.fixture(scope="module")
+def budgets(site: Path) -> dict:
+    """Every page type's budget, measured once."""
+    return {b.name: b for b in site_budgets(site)}
+
+
 @pytest.mark.parametrize("page_type", list(PAGE_TYPES))
-def test_page_type_within_budget(site: Path, page_type: str) -> None:
-    budgets = {b.name: b for b in site_budgets(site)}
+def test_page_type_within_budget(budgets: dict, page_type: str) -> None:
     assert page_type in budgets, f"no built page for page type {page_type!r}"
     b = budgets[page_type]
     assert not b.missing, f"{b.path} references assets that are not in the site: {b.missing}"

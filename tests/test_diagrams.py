@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 from pydantic import ValidationError
 
 from macros.content import load_content
-from macros.errors import ContentError
 from macros.model import Diagram
 from macros.render_diagram import (
     DETAIL,
@@ -27,9 +25,8 @@ from macros.render_diagram import (
 )
 from macros.site import render_site
 
-from .conftest import edit
+from .conftest import content_errors, edit
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -143,10 +140,10 @@ DIAGRAM = """diagrams:
 
 
 @pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    content = Path(shutil.copytree(MINI, tmp_path / "content"))
-    edit(content / "sections/alpha.yml", "body: |\n", "body: |\n  ### Start\n\n")
-    return content
+def mini(mini: Path) -> Path:
+    """The shared mini content, with a subsection for diagrams to sit under."""
+    edit(mini / "sections/alpha.yml", "body: |\n", "body: |\n  ### Start\n\n")
+    return mini
 
 
 def add_diagram(content: Path, under: str = "Start", source: str = "src-two") -> None:
@@ -154,22 +151,16 @@ def add_diagram(content: Path, under: str = "Start", source: str = "src-two") ->
     path.write_text(path.read_text() + DIAGRAM.format(under=under, source=source))
 
 
-def errors(content: Path) -> list[str]:
-    with pytest.raises(ContentError) as info:
-        render_site(load_content(content, content.parent))
-    return [str(p) for p in info.value.problems if p.severity == "error"]
-
-
 def test_unknown_source_in_a_diagram_step(mini: Path) -> None:
     add_diagram(mini, source="src-tow")
-    assert errors(mini) == [
+    assert content_errors(mini) == [
         "content/sections/alpha.yml:33:19: diagrams[0].steps[1].sources[0]: unknown source "
         "'src-tow' (did you mean 'src-two' or 'src-one'?)"]
 
 
 def test_unknown_subheading(mini: Path) -> None:
     add_diagram(mini, under="Stat")
-    assert errors(mini) == [
+    assert content_errors(mini) == [
         "content/sections/alpha.yml:26:12: diagrams[0].under: no subheading '### Stat' in the "
         "body (did you mean 'Start'?)"]
 

@@ -4,7 +4,6 @@ in order of first use; content stays inert (no raw HTML, no Jinja, no unsafe lin
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,7 @@ from macros.matcher import TermMatcher
 from macros.render_common import references_html
 from macros.render_state import PageState, relative_url
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
+from .conftest import MINI
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import UTC, datetime
 from html import unescape
 from pathlib import Path
@@ -18,7 +17,7 @@ from macros.feed import atom_feed
 from macros.publication import Publication
 from macros.site import render_site
 
-from .conftest import MINI, ROOT, TEST_REPO_URL, content_errors, edit, sitemap_paths
+from .conftest import ROOT, TEST_REPO_URL, content_errors, edit, sitemap_paths
 from .sitecrawl import broken_internal_links, read_page
 
 CONTENT = load_content(ROOT / "content", ROOT)
@@ -75,8 +74,8 @@ def test_reuse_page_is_in_the_navigation_after_sources(site: Path) -> None:
     assert hrefs.index("reuse/") == hrefs.index("sources/") + 1
 
 
-def test_no_reuse_block_means_no_reuse_page(tmp_path: Path) -> None:
-    content = Path(shutil.copytree(MINI, tmp_path / "content"))
+def test_no_reuse_block_means_no_reuse_page(mini: Path) -> None:
+    content = mini
     site = render_site(load_content(content, content.parent))
     assert "reuse" not in site.pages
     assert [s.key for s in site.specs][-1] == "sources"
@@ -133,8 +132,8 @@ def test_feed_dates_come_from_content_not_the_clock() -> None:
     assert one == two and b"1999" not in one
 
 
-def test_a_site_without_changes_dates_its_feed_by_the_build_stamp(tmp_path: Path) -> None:
-    content = Path(shutil.copytree(MINI, tmp_path / "content"))
+def test_a_site_without_changes_dates_its_feed_by_the_build_stamp(mini: Path) -> None:
+    content = mini
     site = render_site(load_content(content, content.parent))
     feed = feedparser.parse(atom_feed(site, Publication.of("Mini", "", BASE),
                                       datetime(2025, 1, 20, 12, 30, tzinfo=UTC)))
@@ -161,8 +160,6 @@ def test_every_section_shows_when_it_was_last_reviewed(site: Path) -> None:
         html = page(site, f"sections/{section.id}/index.html")
         assert (f'Last reviewed <time datetime="{section.reviewed}">28 November 2026</time>'
                 in html), section.id
-
-
 
 
 @pytest.mark.parametrize(("block", "message"), [

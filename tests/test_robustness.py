@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import resource
-import shutil
 import time
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from macros.content import load_content
 from macros.errors import ContentError
 from macros.site import render_site
 
-from .conftest import MINI
+from .conftest import edit
 
 DEEP = "[" * 40 + "]" * 40
 LAUGHS = ('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
@@ -120,27 +119,21 @@ MATRIX: dict[str, tuple[str, dict[str, Edit]]] = {
 CASES = [(kind, case) for kind, (_, cases) in MATRIX.items() for case in cases]
 
 
-def _apply(path: Path, old: str | None, new: str) -> None:
-    text = path.read_text("utf-8")
-    if old is None:
-        path.write_text(new, "utf-8")
-        return
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), "utf-8")
-
-
-def plant(tmp_path: Path, kind: str, case: str) -> tuple[Path, str, str]:
-    """A copy of the mini content with one matrix case planted: (content, file, expected)."""
-    content = Path(shutil.copytree(MINI, tmp_path / "content"))
+def plant(content: Path, kind: str, case: str) -> tuple[str, str]:
+    """Plant one matrix case into ``content``; return its file and the expected message part."""
     name, cases = MATRIX[kind]
     old, new, expected = cases[case]
-    _apply(content / name, old, new)
-    return content, name, expected
+    if old is None:
+        (content / name).write_text(new, "utf-8")
+    else:
+        edit(content / name, old, new)
+    return name, expected
 
 
 @pytest.mark.parametrize(("kind", "case"), CASES, ids=[f"{k}-{c}" for k, c in CASES])
-def test_bad_input_is_a_located_content_error(tmp_path: Path, kind: str, case: str) -> None:
-    content, name, expected = plant(tmp_path, kind, case)
+def test_bad_input_is_a_located_content_error(mini: Path, kind: str, case: str) -> None:
+    content = mini
+    name, expected = plant(content, kind, case)
     started = time.perf_counter()
     with pytest.raises(ContentError) as info:
         render_site(load_content(content, content.parent))
@@ -154,8 +147,8 @@ def test_bad_input_is_a_located_content_error(tmp_path: Path, kind: str, case: s
 
 @pytest.mark.parametrize("name", ["sections/alpha.yml", "glossary.yml", "timeline.yml",
                                   "sources.yml"])
-def test_empty_and_non_utf8_files(tmp_path: Path, name: str) -> None:
-    content = Path(shutil.copytree(MINI, tmp_path / "content"))
+def test_empty_and_non_utf8_files(mini: Path, name: str) -> None:
+    content = mini
     path = content / name
     original = path.read_bytes()
     for bad, fragment in ((b"", "empty"), (original.replace(b"e", b"\xe9", 1), "UTF-8")):
@@ -169,16 +162,16 @@ def test_empty_and_non_utf8_files(tmp_path: Path, name: str) -> None:
 
 @pytest.mark.parametrize("name", ["sections/alpha.yml", "glossary.yml", "timeline.yml",
                                   "sources.yml"])
-def test_bom_and_crlf_are_accepted(tmp_path: Path, name: str) -> None:
-    content = Path(shutil.copytree(MINI, tmp_path / "content"))
+def test_bom_and_crlf_are_accepted(mini: Path, name: str) -> None:
+    content = mini
     path = content / name
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
     site = render_site(load_content(content, content.parent))
     assert site.pages
 
 
-def test_the_bomb_is_refused_without_expanding_it(tmp_path: Path) -> None:
-    content = Path(shutil.copytree(MINI, tmp_path / "content"))
+def test_the_bomb_is_refused_without_expanding_it(mini: Path) -> None:
+    content = mini
     (content / "glossary.yml").write_text(LAUGHS + "g: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n" * 3)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     with pytest.raises(ContentError):

@@ -7,12 +7,11 @@ import pytest
 
 from .checks import COLOR_SCHEMES, recorded
 from .conftest import ROOT
+from .lhrun import PAGES
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-PAGE_TYPES = {"home": "", "section": "sections/hype-vs-reality/", "diagram": "sections/geopolitics/",
-              "glossary": "glossary/", "timeline": "timeline/", "sources": "sources/",
-              "whos-who": "whos-who/"}
+PAGE_TYPES = {**PAGES, "diagram": "sections/geopolitics/", "whos-who": "whos-who/"}
 WIDTHS = {"phone": {"viewport": {"width": 360, "height": 780}, "is_mobile": True,
                     "has_touch": True, "device_scale_factor": 2},
           "desktop": {"viewport": {"width": 1280, "height": 900}}}

@@ -78,10 +78,7 @@ def plant_text(text: str, field: str, planted: str) -> str:
     return text[:match.start(2)] + quoted + text[match.end(2):]
 
 
-def test_injections_everywhere_stay_inert(tmp_path: Path) -> None:
-    project = tmp_path / "p"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "site", "node_modules", "__pycache__", "test-artifacts", ".*cache"))
+def test_injections_everywhere_stay_inert(project: Path, tmp_path: Path) -> None:
     for name, field, planted in INJECTIONS:
         path = project / name
         path.write_text(plant_text(path.read_text("utf-8"), field, planted), "utf-8")
