@@ -22,7 +22,7 @@ help:
 	@echo "make build   the static site into site/ (replaced only if the build succeeds)"
 	@echo "make check   validate content/ without building"
 	@echo "make new KIND=term ID=my-term   append a skeleton entry (term, event, source, section)"
-	@echo "make lint    ruff over the Python code"
+	@echo "make lint    ruff over the Python code, mypy over macros/"
 	@echo "make lighthouse  Lighthouse (mobile, gzip) on five page types"
 	@echo "make linkcheck   every external link, over the network"
 
@@ -49,6 +49,7 @@ new: venv
 
 lint: venv
 	$(BIN)/ruff check macros tests benchmarks
+	$(BIN)/mypy
 
 # Scale benchmark: the real site and 1x, 10x, 100x synthetic content (about 5 minutes).
 # Writes benchmarks/results.{json,md,svg}; fails if a target is missed (see README).
@@ -95,6 +96,7 @@ lighthouse: venv browser-deps $(LIGHTHOUSE)
 
 test: venv browser-deps html-deps $(LIGHTHOUSE)
 	$(BIN)/ruff check macros tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Needs the internet: the weekly workflow runs it (see .github/workflows/links.yml).

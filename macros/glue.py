@@ -31,7 +31,8 @@ _current: dict[str, Any] = {}  # the site and its Publication, set by on_config
 
 def page_markdown(key: str) -> str:
     """The rendered Markdown of page ``key`` (the ``explainer_page`` macro)."""
-    return _current["site"].pages[key]
+    markdown: str = _current["site"].pages[key]
+    return markdown
 
 
 def _project_dir(config: Any) -> Path:

@@ -44,8 +44,8 @@ class PartialDate:
 
     def human(self) -> str:
         """Readable form: ``20 January 2025``, ``March 2023`` or ``2015``."""
-        if self.day:
-            return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"  # type: ignore[index]
+        if self.day and self.month:
+            return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
         if self.month:
             return f"{_MONTHS[self.month - 1]} {self.year}"
         return str(self.year)

@@ -6,12 +6,15 @@ the model, the validator and the schemas share it.
 
 from __future__ import annotations
 
-from typing import Any, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import Problem
 from .yamlload import Document, Path_, dotted, kind_of
+
+M = TypeVar("M", bound=BaseModel)
 
 _TYPE_WORDS = {
     "string_type": "text", "int_type": "a whole number", "tuple_type": "a list",
@@ -52,7 +55,7 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _message(error: dict[str, Any], value: Any, model: type[BaseModel],
+def _message(error: ErrorDetails, value: Any, model: type[BaseModel],
              loc: tuple[Any, ...]) -> str:
     kind, ctx = error["type"], error.get("ctx") or {}
     if kind == "missing":
@@ -97,13 +100,13 @@ def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
     return data
 
 
-def schema_problems(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
+def schema_problems(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Validate ``doc.data`` against ``model``; return the object or the problems."""
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-    problems = []
+    problems: list[Problem] = []
     failing = [tuple(e["loc"]) for e in errors if e["type"] != "too_short"]
     for error in errors:
         loc = tuple(error["loc"])

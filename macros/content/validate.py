@@ -6,12 +6,12 @@ whole list at once, each as ``path:line:col: field.path: what is wrong (what is 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
 from .index import Index, suggest, surface_forms
@@ -224,7 +224,7 @@ def cite_count(text: str) -> int:
 
 
 def check(section_docs: list[Document], glossary: Document | None, timeline: Document | None,
-          sources: Document | None, unreadable_sections: set[str] = frozenset()) -> Checked:
+          sources: Document | None, unreadable_sections: Iterable[str] = ()) -> Checked:
     """Validate every document, then cross-check the valid ones."""
     checked = Checked()
     checked.declared["section"] = set(unreadable_sections)
@@ -234,23 +234,24 @@ def check(section_docs: list[Document], glossary: Document | None, timeline: Doc
         checked.problems += problems
         if obj is not None:
             checked.sections.append((obj, doc))
-    for doc, model, attr, target, kind in (
+    lists: tuple[tuple[Document | None, type[BaseModel], str, list[Any], str], ...] = (
         (glossary, Glossary, "entries", checked.terms, "term"),
         (timeline, Timeline, "events", checked.events, "event"),
         (sources, Sources, "sources", checked.sources, "source"),
-    ):
-        if doc is None:
+    )
+    for file_doc, model, attr, target, kind in lists:
+        if file_doc is None:
             continue
-        _, problems = schema_problems(doc, model)
+        _, problems = schema_problems(file_doc, model)
         checked.problems += problems
         # Keep every entry that is valid on its own, so one bad entry does not turn
         # each reference to the others into a second, misleading error.
-        items = doc.data.get(attr) if isinstance(doc.data, dict) else None
-        item_model = model.model_fields[attr].annotation.__args__[0]  # type: ignore[union-attr]
+        items = file_doc.data.get(attr) if isinstance(file_doc.data, dict) else None
+        item_model = get_args(model.model_fields[attr].annotation)[0]  # tuple[Item, ...]
         for i, item in enumerate(items if isinstance(items, (list, tuple)) else ()):
             checked.declare(kind, item)
             with suppress(ValidationError):
-                target.append((item_model.model_validate(item), doc, (attr, i)))
+                target.append((item_model.model_validate(item), file_doc, (attr, i)))
     _Checker(checked).run()
     return checked
 

@@ -142,6 +142,7 @@ class _Builder:
                 return None
             return tuple(self.build(item, (*where, i), depth + 1)
                          for i, item in enumerate(node.value))
+        assert isinstance(node, yaml.ScalarNode)  # the only other kind of node
         return self._scalar(node, where, span)
 
     def _alias_span(self) -> Span | None:
@@ -150,7 +151,7 @@ class _Builder:
             self._aliases = [
                 _span_at(self.doc.text, e.start_mark.index, e.end_mark.index)
                 for e in yaml.parse(self.doc.text, Loader=_Loader)
-                if isinstance(e, yaml.AliasEvent)]
+                if isinstance(e, yaml.AliasEvent) and e.start_mark and e.end_mark]
         return self._aliases.pop(0) if self._aliases else None
 
     def _mapping(self, node: yaml.MappingNode, where: Path_, depth: int) -> dict[str, Any]:

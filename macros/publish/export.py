@@ -102,7 +102,8 @@ def timeline_ics(index: Index, base: str, stamp: datetime) -> bytes:
         vevent.add("categories", [CATEGORIES[e.category]])
         vevent.add("url", site_link(base, f"{TIMELINE_URL}#{e.id}"))
         cal.add_component(vevent)
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()
+    return ical
 
 
 def _source_dict(s: Source, base: str, uses: list[Use]) -> dict[str, Any]:

@@ -82,4 +82,5 @@ def atom_feed(site: Site, pub: Publication, fallback: datetime) -> bytes:
         _add(item, "link", rel="alternate", type="text/html", href=url)
         _add(item, "summary", entry.change.summary)
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    xml: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return xml + b"\n"

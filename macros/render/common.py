@@ -148,4 +148,5 @@ def bibtex_text(data: Any) -> str:
     """
     from pybtex.database.output.bibtex import Writer
 
-    return Writer().to_string(data)
+    text: str = Writer().to_string(data)
+    return text

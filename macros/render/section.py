@@ -37,7 +37,7 @@ def verdict_badge(verdict: str) -> str:
 
 def verdict_summary(claims: tuple[Claim, ...]) -> str:
     """A strip that counts the verdicts, in the vocabulary's order."""
-    counts = Counter(c.verdict for c in claims)
+    counts: Counter[str] = Counter(c.verdict for c in claims)
     items = "".join(f"<li>{verdict_badge(v)} <span class=\"xref-count\">× {counts[v]}</span></li>"
                     for v in VERDICTS if counts[v])
     return f'<ul class="xref-verdict-strip" aria-label="Verdicts on {len(claims)} claims">{items}</ul>'

@@ -61,7 +61,7 @@ def _comment(info: FieldInfo) -> str:
 
 def skeleton(kind: Kind, entry_id: str, indent: str, first: str, extra: dict[str, str]) -> str:
     """The YAML lines of a new entry: ``id`` filled in, other required fields empty."""
-    lines = []
+    lines: list[str] = []
     for name, info in kind.model.model_fields.items():
         if not info.is_required() and name not in kind.also:
             continue

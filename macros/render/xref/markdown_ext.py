@@ -68,7 +68,8 @@ def url_problem(href: str) -> str | None:
 
 
 class _TermPattern(InlineProcessor):
-    def handleMatch(self, m: re.Match, data: str):  # noqa: N802 - Markdown's API name
+    def handleMatch(  # type: ignore[override]  # noqa: N802 - Markdown's API name
+            self, m: re.Match[str], data: str) -> tuple[ET.Element, int, int]:
         el = ET.Element(TERM_TAG, {"key": m.group(1).strip(), "raw": m.group(0)})
         el.text = (m.group(2) or "").strip()
         return el, m.start(0), m.end(0)
@@ -79,7 +80,9 @@ class _CitePattern(InlineProcessor):
         super().__init__(pattern)
         self.state = state
 
-    def handleMatch(self, m: re.Match, data: str):  # noqa: N802 - Markdown's API name
+    def handleMatch(  # type: ignore[override]  # noqa: N802 - Markdown's API name
+            self, m: re.Match[str], data: str
+    ) -> tuple[ET.Element | None, int | None, int | None]:
         try:
             items = parse_cite(m.group(1))
         except CitationSyntaxError as problem:
@@ -111,9 +114,9 @@ class _Resolver(Treeprocessor):
         if el.text and not skip:
             pieces = self._autolink(el.text)
             if pieces:
-                el.text = pieces[0]
-                for offset, node in enumerate(pieces[1:]):
-                    el.insert(offset, node)  # type: ignore[arg-type]
+                el.text, links = pieces
+                for offset, node in enumerate(links):
+                    el.insert(offset, node)
         index = 0
         while index < len(el):
             child = el[index]
@@ -127,9 +130,9 @@ class _Resolver(Treeprocessor):
             if child.tail and not skip:
                 pieces = self._autolink(child.tail)
                 if pieces:
-                    child.tail = pieces[0]
-                    for node in pieces[1:]:
-                        el.insert(index, node)  # type: ignore[arg-type]
+                    child.tail, links = pieces
+                    for node in links:
+                        el.insert(index, node)
                         index += 1
 
     def _resolve(self, parent: ET.Element, index: int, child: ET.Element) -> ET.Element | None:
@@ -163,32 +166,26 @@ class _Resolver(Treeprocessor):
         elif el.tag in ("h1", "h2"):
             self.state.problem("#", "headings in text start at ### (the page uses # and ##)")
 
-    def _autolink(self, text: str) -> list[str | ET.Element] | None:
-        pieces: list[str | ET.Element] = []
+    def _autolink(self, text: str) -> tuple[str, list[ET.Element]] | None:
+        """``text`` cut at each linked mention: the text before the first link, and the
+        links, each carrying the text after it as its tail; ``None`` if nothing links."""
+        head: str | None = None
+        links: list[ET.Element] = []
         cursor = 0
         for start, end, term in self.state.matcher.finditer(text):
             link = self.state.auto_link(term, text[start:end])
             if link is None:
                 continue
-            pieces.append(text[cursor:start])
-            link.tail = ""
-            pieces.append(link)
+            if links:
+                links[-1].tail = text[cursor:start]
+            else:
+                head = text[cursor:start]
+            links.append(link)
             cursor = end
-        if not pieces:
+        if head is None:
             return None
-        # Each link carries the text after it as its tail.
-        rest = text[cursor:]
-        last = pieces[-1]
-        assert isinstance(last, ET.Element)
-        last.tail = rest
-        out: list[str | ET.Element] = [pieces[0]]
-        for i in range(1, len(pieces), 2):
-            node = pieces[i]
-            assert isinstance(node, ET.Element)
-            if i + 1 < len(pieces):
-                node.tail = pieces[i + 1]  # type: ignore[assignment]
-            out.append(node)
-        return out
+        links[-1].tail = text[cursor:]
+        return head, links
 
 
 class XrefExtension(Extension):
