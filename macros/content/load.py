@@ -7,11 +7,14 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .index import Index
+from .messages import schema_problems
 from .model import Home
+from .pages import NO_PAGES, Pages
 from .validate import Checked, check, check_home, to_index
 from .yamlload import Document, load_file
 
 GLOSSARY, TIMELINE, SOURCES, HOME = "glossary.yml", "timeline.yml", "sources.yml", "home.yml"
+PAGES = "pages.yml"  # optional
 
 
 @dataclass(frozen=True)
@@ -23,15 +26,13 @@ class Content:
     checked: Checked
     home: Home
     home_doc: Document
+    pages: Pages = NO_PAGES
 
     @property
     def warnings(self) -> list[Problem]:
         """Problems that do not stop the build."""
         return [p for p in self.checked.problems if p.severity == "warning"]
 
-    def section_file(self, section_id: str) -> str:
-        """The content file that holds a section (for edit links and messages)."""
-        return next(doc.path for s, doc in self.checked.sections if s.id == section_id)
 
 
 def _display(path: Path, base: Path) -> str:
@@ -74,8 +75,18 @@ def load_content(content_dir: Path, base: Path | None = None) -> Content:
     unreadable = {stem for stem, doc in loaded.items() if doc is None}
     checked = check(section_docs, glossary, timeline, sources, unreadable)
     home = check_home(home_doc, checked) if home_doc else None
+    pages = _pages(_load(content_dir / PAGES, base, problems, False), checked)
     checked.problems[:0] = problems
     if any(p.severity == "error" for p in checked.problems) or home is None or home_doc is None:
         raise ContentError(checked.problems)
-    return Content(content_dir, to_index(checked), checked, home, home_doc)
+    return Content(content_dir, to_index(checked), checked, home, home_doc, pages or NO_PAGES)
+
+
+def _pages(doc: Document | None, checked: Checked) -> Pages | None:
+    """The optional ``pages.yml``; its problems join the others."""
+    if doc is None:
+        return None
+    pages, problems = schema_problems(doc, Pages)
+    checked.problems.extend(problems)
+    return pages
 

@@ -74,7 +74,7 @@ def _message(error: ErrorDetails, value: Any, model: type[BaseModel],
         if "<>" in str(ctx.get("pattern", "")):
             return "a page title cannot contain '<' or '>' (write them in words)"
         return (f"'{value}' is not a valid id (lowercase letters, digits and single hyphens, "
-                "e.g. 'export-controls')")
+                "e.g. 'my-new-term')")
     if kind == "string_too_long":
         return f"text is {len(value)} characters long (at most {ctx.get('max_length')})"
     if kind == "string_too_short":

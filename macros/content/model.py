@@ -42,7 +42,7 @@ from .fields import (
 class Figure(Strict):
     """A key number shown big, with what it does and does not include."""
 
-    value: Line = Field(description="The number as shown, e.g. `$5.576M`.", examples=["$5.576M"])
+    value: Line = Field(description="The number as shown, e.g. `17%`.", examples=["17%"])
     caption: Prose = Field(description="One line: what the number counts and what it leaves out.")
     sources: tuple[SourceId, ...] = Field(min_length=1, description="Source ids behind the number.")
 
@@ -51,8 +51,8 @@ class Quote(Strict):
     """A short, verbatim, attributed phrase."""
 
     text: Line = Field(description="The exact words, as the source gives them.")
-    speaker: Id = Field(description="Glossary id of the person quoted.", examples=["stacy-rasgon"])
-    role: Line = Field(description="Who the speaker is, e.g. `Analyst, Bernstein`.")
+    speaker: Id = Field(description="Glossary id of the person quoted.", examples=["first-last"])
+    role: Line = Field(description="Who the speaker is, e.g. `Professor of economics`.")
     sources: tuple[SourceId, ...] = Field(min_length=1, description="Where the quote was seen.")
 
 
@@ -75,12 +75,12 @@ class DiagramStep(Strict):
 
     label: Annotated[str, StringConstraints(min_length=1, max_length=60)] = Field(
         description="Plain text shown in bold in the box: a few words.",
-        examples=["R1-Zero", "A800 and H800 for China"])
+        examples=["Load", "Validate"])
     detail: Annotated[str, StringConstraints(min_length=1, max_length=160)] = Field(
         description="Plain text: one short sentence shown under the label and in the text "
         "version. No Markdown; cite through `sources`.",
-        examples=["Reinforcement learning with GRPO straight on the base model, with no "
-                  "supervised fine-tuning first."])
+        examples=["Every YAML file is read with line numbers, so each error names its "
+                  "file and line."])
     when: When | None = Field(None, description="Date of the step at honest precision "
                               "(`2023`, `2023-10`, `2023-10-17`); a ladder shows it on its "
                               "time axis, a flow inside the box.", examples=["2023-10-17"])
@@ -89,7 +89,7 @@ class DiagramStep(Strict):
                          "from this one.")
     sources: tuple[SourceId, ...] = Field(min_length=1, description="Source ids behind every "
                                           "fact in this step.",
-                                          examples=[["deepseek-r1-github-repo"]])
+                                          examples=[["source-id"]])
 
     _check_date = field_validator("when")(dated)
     _check_plain = field_validator("label", "detail")(plain_only)
@@ -99,18 +99,18 @@ class Diagram(Strict):
     """A diagram drawn at build time as inline SVG, with a text version and citations."""
 
     id: Id = Field(description="Diagram id, unique on the page; its anchor is "
-                   "`#diagram-<id>`.", examples=["r1-training"])
+                   "`#diagram-<id>`.", examples=["pipeline"])
     kind: DiagramKind = Field(description="`flow`: boxes joined by arrows, top to bottom, "
                               "with optional side branches. `ladder`: steps on a time axis, "
                               "each dated with `when`.", examples=["flow"])
     title: Line = Field(description="Plain-text title: the caption and the SVG's <title>.",
-                        examples=["How R1 was trained"])
+                        examples=["How a page is built"])
     description: Annotated[str, StringConstraints(min_length=1, max_length=1000)] = Field(
         description="Plain-text description of the whole diagram for screen readers (the "
         "SVG's <desc>), and the opening of its text version. Say what it shows, in order.")
     under: Line | None = Field(None, description="Text of the body's `###` subheading at the "
                                "end of whose subsection the diagram is shown; without it, the "
-                               "diagram follows the body.", examples=["How R1 was trained"])
+                               "diagram follows the body.", examples=["How it works"])
     steps: tuple[DiagramStep, ...] = Field(min_length=2, max_length=12,
                                            description="The boxes, in reading order.")
 
@@ -137,7 +137,7 @@ class Change(Strict):
                        "the commit that made it: `git log -- content/sections/<id>.yml`).",
                        examples=["2026-11-28"])
     summary: Line = Field(description="Plain text, one line: what changed on the page.",
-                          examples=["Added a diagram of how R1 was trained, every step cited."])
+                          examples=["Added a diagram of the build, every step cited."])
 
     _check_date = field_validator("date")(one_day)
     _check_plain = field_validator("summary")(plain_only)
@@ -146,10 +146,10 @@ class Change(Strict):
 class Section(Strict):
     """One chapter of the story: `content/sections/<id>.yml`."""
 
-    id: Id = Field(description="Section id; also the page's URL.", examples=["hype-vs-reality"])
+    id: Id = Field(description="Section id; also the page's URL.", examples=["introduction"])
     order: int = Field(ge=1, le=99, description="Position in reading order (1 = first).")
     title: Title = Field(description="Plain-text page title, without `<` or `>`.",
-                         examples=["Hype vs reality"])
+                         examples=["Introduction"])
     summary: Prose = Field(description="One or two sentences: the section in 30 seconds.")
     body: Prose = Field(description="Markdown: several paragraphs, `###` subheadings allowed.")
     takeaways: tuple[Prose, ...] = Field(min_length=1, description="Key takeaways, one line each.")
@@ -187,7 +187,7 @@ class Term(Strict):
     """One glossary entry."""
 
     id: Id = Field(description="Entry id; the anchor on the glossary page.")
-    term: Line = Field(description="The term as displayed.", examples=["test-time scaling"])
+    term: Line = Field(description="The term as displayed.", examples=["static site"])
     kind: TermKind = Field(description="concept, person, organization, product or policy.")
     aliases: tuple[Line, ...] = Field(default=(), description="Other spellings, plurals, "
                                       "abbreviations; each matched as a whole word.")

@@ -14,14 +14,6 @@ from .export import text_of
 
 DESCRIPTION_LIMIT = 200
 
-REFERENCE_DESCRIPTIONS: dict[str, str] = {
-    "glossary": "Terms, people and organizations in the DeepSeek R1 story.",
-    "whos-who": "The people and organizations in the DeepSeek R1 story.",
-    "timeline": "The DeepSeek R1 story in dated, cited events.",
-    "sources": "Every source behind the DeepSeek R1 explainer.",
-    "reuse": "The licence of this site's text, how to cite it, and its data downloads.",
-}
-
 
 @dataclass(frozen=True)
 class Publication:
@@ -45,14 +37,15 @@ def page_description(site: Site, spec: PageSpec, limit: int = DESCRIPTION_LIMIT)
     """One plain-text description of a page, at most ``limit`` characters.
 
     A section is described by its summary, the home page by its hook, a reference page
-    by a fixed sentence; long text is cut at a word and ends with an ellipsis.
+    by its sentence in ``content/pages.yml`` (or a generic one); long text is cut at a
+    word and ends with an ellipsis.
     """
     if spec.section:
         text = spec.section.summary
     elif spec.key == "home":
         text = site.content.home.hook
     else:
-        return REFERENCE_DESCRIPTIONS.get(spec.key, "")
+        return site.content.pages.description(spec.key)
     text = text_of(text)
     return text if len(text) <= limit else text[:limit - 3].rsplit(" ", 1)[0] + "…"
 

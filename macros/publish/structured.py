@@ -18,7 +18,7 @@ from ..content.index import GLOSSARY_URL, Index, section_url
 from ..content.model import Claim, Section, Source
 from ..render.site import PageSpec, Site
 from .export import text_of
-from .publication import REFERENCE_DESCRIPTIONS, Publication, page_description
+from .publication import Publication, page_description
 
 SCHEMA_ORG = "https://schema.org"
 
@@ -212,7 +212,7 @@ def claim_review(section: Section, claim: Claim, pub: Publication,
     return data
 
 
-def defined_term_set(index: Index, pub: Publication) -> dict[str, Any]:
+def defined_term_set(index: Index, pub: Publication, description: str) -> dict[str, Any]:
     """The glossary as a ``DefinedTermSet`` of ``DefinedTerm`` entries, sorted by term."""
     url = pub.url(GLOSSARY_URL)
     terms = []
@@ -224,7 +224,7 @@ def defined_term_set(index: Index, pub: Publication) -> dict[str, Any]:
             entry["alternateName"] = list(term.aliases)
         terms.append(entry)
     return {"@type": "DefinedTermSet", "@id": url, "name": f"Glossary of {pub.name}",
-            "url": url, "description": REFERENCE_DESCRIPTIONS["glossary"],
+            "url": url, "description": description,
             "hasDefinedTerm": terms}
 
 
@@ -255,5 +255,5 @@ def page_graph(site: Site, spec: PageSpec, pub: Publication, image: str) -> dict
         graph.append(article(site, spec, section, pub, image, agents))
         graph += [claim_review(section, c, pub, agents) for c in section.claims]
     if spec.key == "glossary":
-        graph.append(defined_term_set(index, pub))
+        graph.append(defined_term_set(index, pub, site.content.pages.description("glossary")))
     return {"@context": SCHEMA_ORG, "@graph": graph}

@@ -20,6 +20,7 @@ from ..content.index import (
     section_url,
 )
 from ..content.model import Term
+from ..content.pages import Pages
 from ..content.yamlload import Document
 from .common import PageBuilder, attr, source_citation
 from .section import event_time
@@ -27,6 +28,11 @@ from .xref.state import Origin, PageState, Use, relative_url
 
 KIND_LABELS = {"concept": "Concept", "person": "Person", "organization": "Organization",
                "product": "Product", "policy": "Policy"}
+
+
+def _intro(pages: Pages, key: str, generic: str) -> str:
+    """The opening ``<p>`` of a reference page, escaped, left open for a closing link."""
+    return f'<p class="xref-intro">{attr(pages.intro(key, generic))}'
 
 
 def _use_links(page_url: str, uses: Iterable[Use]) -> str:
@@ -44,7 +50,7 @@ def _letter(term: Term) -> str:
 
 
 def glossary_page(index: Index, docs: dict[str, tuple[Document, tuple]],
-                  uses: dict[str, list[Use]]) -> tuple[str, PageState]:
+                  uses: dict[str, list[Use]], pages: Pages) -> tuple[str, PageState]:
     """``/glossary/``: A–Z groups with a jump bar, each entry a ``<dt id>`` in a ``<dl>``."""
     state = PageState(index, GLOSSARY_URL, "Glossary")
     page = PageBuilder(state)
@@ -54,10 +60,10 @@ def glossary_page(index: Index, docs: dict[str, tuple[Document, tuple]],
     for term in terms:
         groups[_letter(term)].append(term)
     letters = sorted(groups)
-    page.html(f'<p class="xref-intro">{len(terms)} terms, people and organizations from the '
-              "story. Each links to where it appears on the site. People and organizations "
-              f'are also listed on the <a href="{relative_url(GLOSSARY_URL, WHO_URL)}">'
-              "Who’s who</a> page.</p>")
+    page.html(_intro(pages, "glossary", f"{len(terms)} terms, people and organizations from "
+                     "the story. Each links to where it appears on the site. People and "
+                     "organizations are also listed on the ")
+              + f'<a href="{relative_url(GLOSSARY_URL, WHO_URL)}">Who’s who</a> page.</p>')
     jump = "".join(f'<li><a href="#letter-{attr(x.lower())}">{attr(x)}</a></li>' for x in letters)
     page.html(f'<nav class="xref-jumpbar" aria-label="Glossary by letter"><ul>{jump}</ul></nav>')
     for letter in letters:
@@ -97,14 +103,13 @@ def _entry(page: PageBuilder, term: Term, origin: tuple[Document, tuple],
             f'<dd>{"".join(parts)}</dd></div>')
 
 
-def who_page(index: Index) -> tuple[str, PageState]:
+def who_page(index: Index, pages: Pages) -> tuple[str, PageState]:
     """``/whos-who/``: the people and organizations of the story."""
     state = PageState(index, WHO_URL, "Who’s who")
     page = PageBuilder(state)
     page.heading(1, "Who’s who", "top")
-    page.html('<p class="xref-intro">The people and organizations in the DeepSeek R1 story. '
-              "Each name leads to its full glossary entry, with sources and the places it "
-              "appears.</p>")
+    page.html(_intro(pages, "whos-who", "Each name leads to its full glossary entry, with "
+                     "sources and the places it appears.") + "</p>")
     for kind, title in (("person", "People"), ("organization", "Organizations")):
         page.heading(2, title, kind + "s")
         rows = "".join(
@@ -116,14 +121,14 @@ def who_page(index: Index) -> tuple[str, PageState]:
     return page.markdown(), state
 
 
-def timeline_page(index: Index, docs: dict[str, tuple[Document, tuple]]) -> tuple[str, PageState]:
+def timeline_page(index: Index, docs: dict[str, tuple[Document, tuple]],
+                  pages: Pages) -> tuple[str, PageState]:
     """``/timeline/``: events by year, filterable by category when JavaScript runs."""
     state = PageState(index, TIMELINE_URL, "Timeline")
     page = PageBuilder(state)
     page.heading(1, "Timeline", "top")
-    page.html(f'<p class="xref-intro">{len(index.events)} events, from the founding of '
-              "High-Flyer to the weeks after R1, each dated at the precision the sources "
-              "support and cited.</p>")
+    page.html(_intro(pages, "timeline", f"{len(index.events)} events, each dated at the "
+                     "precision the sources support and cited.") + "</p>")
     used = [c for c in CATEGORIES if any(e.category == c for e in index.events)]
     buttons = "".join(f'<button type="button" class="xref-filter__button" data-category="{c}" '
                       f'aria-pressed="true">{attr(CATEGORIES[c])}</button>' for c in used)
@@ -162,14 +167,15 @@ def timeline_page(index: Index, docs: dict[str, tuple[Document, tuple]]) -> tupl
     return page.markdown(), state
 
 
-def sources_page(index: Index, uses: dict[str, list[Use]]) -> tuple[str, PageState]:
+def sources_page(index: Index, uses: dict[str, list[Use]],
+                 pages: Pages) -> tuple[str, PageState]:
     """``/sources/``: every source grouped by kind, each with "Cited in" back-links."""
     state = PageState(index, SOURCES_URL, "Sources")
     page = PageBuilder(state)
     page.heading(1, "Sources", "top")
-    page.html(f'<p class="xref-intro">All {len(index.sources)} sources behind this site. Where '
-              "we could not see an original page ourselves, we name it by outlet, title and "
-              "date and link the copy we verified instead.</p>")
+    page.html(_intro(pages, "sources", f"All {len(index.sources)} sources behind this site. "
+                     "Where we could not see an original page ourselves, we name it by outlet, "
+                     "title and date and link the copy we verified instead.") + "</p>")
     for kind, title in SOURCE_KINDS.items():
         group = sorted((s for s in index.sources.values() if s.kind == kind),
                        key=lambda s: (s.outlet.lower(), s.title.lower()))

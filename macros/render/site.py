@@ -87,18 +87,18 @@ def render_site(content: Content, site_url: str = "") -> Site:
     events = {e.id: (d, w) for e, d, w in checked.events}
     timeline_doc = next(iter(events.values()))[0].path
     add(PageSpec("timeline", TIMELINE_URL, "Timeline", timeline_doc),
-        timeline_page(index, events), story)
+        timeline_page(index, events, content.pages), story)
     site.term_uses = _collect(story, "term_uses")
     terms = {t.id: (d, w) for t, d, w in checked.terms}
     glossary_doc = next(iter(terms.values()))[0].path
     reference: list[PageState] = []
     add(PageSpec("glossary", GLOSSARY_URL, "Glossary", glossary_doc),
-        glossary_page(index, terms, site.term_uses), reference)
-    add(PageSpec("whos-who", WHO_URL, "Who’s who", glossary_doc), who_page(index), reference)
+        glossary_page(index, terms, site.term_uses, content.pages), reference)
+    add(PageSpec("whos-who", WHO_URL, "Who’s who", glossary_doc), who_page(index, content.pages), reference)
     site.cite_uses = _collect(story + reference, "cite_uses")
     sources_doc = checked.sources[0][1].path
     add(PageSpec("sources", SOURCES_URL, "Sources", sources_doc),
-        sources_page(index, site.cite_uses), reference)
+        sources_page(index, site.cite_uses, content.pages), reference)
     if content.home.reuse:
         add(PageSpec("reuse", REUSE_URL, REUSE_TITLE, content.home_doc.path),
             reuse_page(index, content.home.reuse, content.home_doc, site_url), reference)

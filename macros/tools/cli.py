@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("schemas", help="regenerate schemas/*.schema.json from the model")
     new_cmd = sub.add_parser("new", help="append a skeleton term, event, source or section")
     new_cmd.add_argument("kind", help="term, event, source or section")
-    new_cmd.add_argument("id", help="the new entry's id, e.g. test-time-scaling")
+    new_cmd.add_argument("id", help="the new entry's id, e.g. my-new-term")
     build_cmd = sub.add_parser("build", help="strict, atomic build into site/")
     build_cmd.add_argument("--site-dir", type=Path, default=PROJECT / "site")
     args = parser.parse_args(argv)
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         return new(PROJECT, args.kind, args.id)
     if args.command == "schemas":
-        for path in write_schemas(PROJECT / "schemas"):
+        for path in write_schemas(PROJECT / "schemas", PROJECT / "content"):
             print(f"wrote {path.relative_to(PROJECT)}")
         return 0
     return build(PROJECT, args.site_dir.resolve())

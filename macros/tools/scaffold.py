@@ -87,7 +87,7 @@ def add(content: Path, kind_name: str, entry_id: str) -> tuple[Path, int]:
         raise ScaffoldError(f"unknown kind '{kind_name}' (use one of: {', '.join(KINDS)})")
     if not re.fullmatch(kind.id_pattern, entry_id or ""):
         raise ScaffoldError(f"'{entry_id}' is not a valid id (lowercase letters, digits and "
-                            "single hyphens, e.g. 'export-controls')")
+                            "single hyphens, e.g. 'my-new-term')")
     if kind.file is None:
         return _add_section(content, kind, entry_id)
     path = content / kind.file
