@@ -59,7 +59,7 @@ def on_config(config: Any) -> Any:
     """Load and render all content; stop the build with every content error at once."""
     project = _project_dir(config)
     try:
-        site = build_site(project, config.site_url or "")
+        site = build_site(project, config.site_url or "", config.site_name)
     except ContentError as err:
         raise PluginError(str(err)) from None
     _current["site"], _current["pub"] = site, _publication(config)
@@ -111,7 +111,7 @@ def on_post_build(config: Any) -> None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     stamp = datetime.fromtimestamp(int(epoch), UTC) if epoch else DEFAULT_STAMP
     site, site_dir, pub = _current["site"], Path(config.site_dir), _current["pub"]
-    write_exports(site, site_dir, config.site_url or "", stamp)
+    write_exports(site, site_dir, config.site_url or "", stamp, name=config.site_name)
     (site_dir / FEED_PATH).write_bytes(atom_feed(site, pub, stamp))
     (site_dir / LLMS_PATH).write_text(llms_txt(site, pub), "utf-8")
     write_cards(site, pub, site_dir)

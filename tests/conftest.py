@@ -8,16 +8,61 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from .serve import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("mkdocs.yml", "content", "macros", "docs", "overrides")
 TEST_REPO_URL = "https://github.com/example-owner/example-repo"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's loader for tests: ``!ENV [NAME, default]`` reads the environment."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else \
+        [loader.construct_scalar(node)]
+    *keys, default = names if len(names) > 1 else [*names, None]
+    return next((os.environ[k] for k in keys if k in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
+def site_config(root: Path = ROOT) -> dict:
+    """A project's mkdocs.yml as data: tests read the site's name and address from it."""
+    return yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)
+
+
+CONFIG = site_config()
+SITE_NAME: str = CONFIG["site_name"]
+SITE_DESCRIPTION: str = " ".join(CONFIG["site_description"].split())
+
+
+@cache
+def real_index() -> Any:
+    """The index of the real content (for tests that read expected values from it)."""
+    from macros.content.load import load_content
+
+    return load_content(ROOT / "content", ROOT).index
+
+
+def section_url(which: str = "first") -> str:
+    """The site path of a real section: the ``first`` in reading order, or the first one
+    with a diagram (``diagram``) or with claims (``claims``)."""
+    sections = real_index().sections
+    pick = {"first": sections[0], "diagram": next((s for s in sections if s.diagrams), None),
+            "claims": next((s for s in sections if s.claims), None)}[which]
+    assert pick is not None, f"no section has {which}"
+    return f"sections/{pick.id}/"
 
 
 def copy_project(dest: Path, root: Path = ROOT) -> Path:

@@ -12,10 +12,10 @@ import os
 import subprocess
 from pathlib import Path
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+from .conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, section_url
 
 LIGHTHOUSE = ROOT / "tests" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-PAGES = {"home": "", "section": "sections/hype-vs-reality/", "glossary": "glossary/",
+PAGES = {"home": "", "section": section_url("claims"), "glossary": "glossary/",
          "timeline": "timeline/", "sources": "sources/"}
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .checks import recorded
+from .conftest import section_url
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +25,7 @@ def tip_text(page) -> str:
 
 def test_term_tooltip_by_mouse_keyboard_and_escape(watched, base_url: str) -> None:
     page, _ = watched
-    page.goto(base_url + "sections/rising-star/")
+    page.goto(base_url + section_url())
     link = page.locator("a.xref-term").first
     term = link.get_attribute("data-term")
     link.hover()
@@ -44,7 +45,7 @@ def test_term_tooltip_by_mouse_keyboard_and_escape(watched, base_url: str) -> No
 
 def test_citation_card_by_mouse_and_keyboard(watched, base_url: str) -> None:
     page, _ = watched
-    page.goto(base_url + "sections/geopolitics/")
+    page.goto(base_url + section_url())
     marker = page.locator(".xref-body a.xref-cite-link").first
     ref = page.locator("li#" + marker.get_attribute("href").split("#")[1])
     title = ref.get_attribute("data-card-title")
@@ -65,12 +66,12 @@ def test_citation_card_by_mouse_and_keyboard(watched, base_url: str) -> None:
 def test_term_tooltip_on_touch(browser, base_url: str) -> None:
     phone = {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True}
     with recorded(browser, base_url, **phone) as (page, _):
-        page.goto(base_url + "sections/rising-star/")
+        page.goto(base_url + section_url())
         link = page.locator("a.xref-term").first
         link.scroll_into_view_if_needed()
         link.tap()
         page.locator("#xref-tip").wait_for(state="visible")
-        assert "/sections/rising-star/" in page.url
+        assert "/" + section_url() in page.url
         box = page.locator("#xref-tip").bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360
         link.tap()

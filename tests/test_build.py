@@ -12,11 +12,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from macros.content.load import load_content
+from macros.render.common import site_key
 
-from .conftest import ROOT, TEST_REPO_URL, copy_project, edit, run_build
+from .conftest import ROOT, SITE_NAME, TEST_REPO_URL, copy_project, edit, run_build
 from .sitecrawl import broken_internal_links, pages, read_page
 
-SECTIONS = load_content(ROOT / "content", ROOT).index.sections
+INDEX = load_content(ROOT / "content", ROOT).index
+SECTIONS = INDEX.sections
 
 
 def html(site: Path, page: str) -> str:
@@ -24,7 +26,7 @@ def html(site: Path, page: str) -> str:
 
 
 def test_every_section_has_a_page_with_title_summary_and_takeaways(site: Path) -> None:
-    assert len(SECTIONS) == 6
+    assert len(SECTIONS) == len(list((ROOT / "content" / "sections").glob("*.yml")))
     for section in SECTIONS:
         page = html(site, f"sections/{section.id}")
         title = re.search(r"<title>(.*?)</title>", page).group(1)
@@ -58,8 +60,9 @@ def test_navigation_follows_reading_order(site: Path) -> None:
 
 
 def test_edit_link_opens_the_yaml_file(site: Path) -> None:
-    page = html(site, "sections/rising-star")
-    assert f'href="{TEST_REPO_URL}/edit/main/content/sections/rising-star.yml"' in page
+    section = SECTIONS[0]
+    page = html(site, f"sections/{section.id}")
+    assert f'href="{TEST_REPO_URL}/edit/main/content/sections/{section.id}.yml"' in page
     assert f'href="{TEST_REPO_URL}/edit/main/content/glossary.yml"' in html(site, "glossary")
 
 
@@ -93,7 +96,8 @@ def test_glossary_timeline_and_sources_pages(site: Path) -> None:
     assert all(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", t) for t in times)
     assert "<noscript><style>.xref-filter { display: none !important; }</style></noscript>" \
         in timeline
-    assert {"year-2025", "year-2023"} <= read_page(site / "timeline" / "index.html").ids
+    years = {f"year-{e.date[:4]}" for e in INDEX.events}
+    assert years <= read_page(site / "timeline" / "index.html").ids
     sources = html(site, "sources")
     assert len(re.findall(r'<li id="[a-z0-9.-]+" class="xref-source">', sources)) >= 25
     assert sources.count('class="xref-cited-in"') >= 25
@@ -106,23 +110,27 @@ def test_timeline_events_are_in_date_order(site: Path) -> None:
 
 
 def test_content_error_fails_the_build_without_traceback(project: Path, tmp_path: Path) -> None:
-    edit(project / "content/sections/rising-star.yml", "order: 2", "order: 2\norder: 3")
+    section = SECTIONS[-1]
+    order = f"order: {section.order}"
+    edit(project / f"content/sections/{section.id}.yml", order, f"{order}\n{order}")
     result = run_build(project, tmp_path / "out")
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "content/sections/rising-star.yml:4:1: order: duplicate key 'order'" in output
+    assert re.search(rf"content/sections/{section.id}\.yml:\d+:1: order: duplicate key 'order'",
+                     output), output
     assert "Traceback" not in output
 
 
 def test_injections_in_yaml_stay_inert_in_the_built_page(project: Path, tmp_path: Path) -> None:
-    edit(project / "content/sections/us-response.yml", "body: |\n",
+    section = SECTIONS[-1]
+    edit(project / f"content/sections/{section.id}.yml", "body: |\n",
          "body: |\n  Sum {{ 7*7 }} and <script>alert('x')</script> and "
          "<b onclick=\"alert(1)\">bold</b>.\n\n")
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    page = (tmp_path / "out/sections/us-response/index.html").read_text()
-    assert "Sum {{ 7*7 }} and &lt;script&gt;alert('x')&lt;/script&gt;" in page
-    info = read_page(tmp_path / "out/sections/us-response/index.html")
+    built = tmp_path / f"out/sections/{section.id}/index.html"
+    assert "Sum {{ 7*7 }} and &lt;script&gt;alert('x')&lt;/script&gt;" in built.read_text()
+    info = read_page(built)
     assert info.handlers == [] and not any("alert" in code for _, code in info.scripts)
 
 
@@ -130,7 +138,7 @@ def test_failed_build_leaves_site_untouched(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("previous build")
-    edit(project / "content/timeline.yml", '"2025-01-20"', '"2025-02-30"')
+    edit(project / "content/timeline.yml", f'date: "{INDEX.events[0].date}"', 'date: "2025-02-30"')
     result = subprocess.run([sys.executable, "-m", "macros.tools.cli", "build"], cwd=project,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode != 0
@@ -149,7 +157,7 @@ def test_cite_this_page_box_parses_as_bibtex(site: Path) -> None:
         assert box, section.id
         entry = parse_string(unescape(box.group(1)), "bibtex").entries
         (key,) = entry
-        assert key == f"deepseek-r1-explainer-{section.id}"
+        assert key == f"{site_key(SITE_NAME)}-{section.id}"
         assert entry[key].fields["title"] == section.title
 
 

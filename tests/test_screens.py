@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from .checks import COLOR_SCHEMES, recorded
-from .conftest import ROOT
+from .conftest import ROOT, section_url
 from .lhrun import PAGES
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-PAGE_TYPES = {**PAGES, "diagram": "sections/geopolitics/", "whos-who": "whos-who/"}
+PAGE_TYPES = {**PAGES, "diagram": section_url("diagram"), "whos-who": "whos-who/"}
 WIDTHS = {"phone": {"viewport": {"width": 360, "height": 780}, "is_mobile": True,
                     "has_touch": True, "device_scale_factor": 2},
           "desktop": {"viewport": {"width": 1280, "height": 900}}}
@@ -56,7 +56,7 @@ def test_page_types_keep_their_layout(browser, base_url: str, width: str, scheme
 
 def test_print_shows_reference_urls(browser, base_url: str) -> None:
     with recorded(browser, base_url) as (page, _):
-        page.goto(base_url + "sections/hype-vs-reality/")
+        page.goto(base_url + section_url())
         page.emulate_media(media="print")
         after = page.evaluate("""() => getComputedStyle(document.querySelector(
             '.xref-refs a[rel~="noopener"]'), '::after').content""")

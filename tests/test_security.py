@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, TEST_REPO_URL, edit, run_build
+from .conftest import ROOT, TEST_REPO_URL, edit, run_build, section_url
 from .sitescan import allowed_urls, scan
 
 THEME_CREDIT = "https://squidfunk.github.io/mkdocs-material/"
@@ -49,18 +49,20 @@ def test_scan_catches_a_planted_fault(site: Path, tmp_path: Path, markup: str,
     assert len(found) == 1 and found[0].startswith("timeline/index.html: " + expected), found
 
 
+FIRST = f"content/{section_url().rstrip('/')}.yml"  # a real section's file
+CLAIMS = f"content/{section_url('claims').rstrip('/')}.yml"  # one with claims and figures
 INJECTIONS = [
     # (file, field whose first occurrence gets the text planted in front of its value)
-    ("content/sections/us-response.yml", "summary", "<script>alert('summary')</script>"),
-    ("content/sections/us-response.yml", "body",
+    (FIRST, "summary", "<script>alert('summary')</script>"),
+    (FIRST, "body",
      "{{ 7*7 }} {% raw %} <iframe src=\"https://evil.example/\"></iframe> "
      "<img src=x onerror=alert(1)> <p style=\"color:red\">styled</p> <style>p{}</style>"),
     ("content/glossary.yml", "short", "<b onmouseover=alert(1)>hover</b>"),
     ("content/glossary.yml", "body", "<form action=https://evil.example/><button>Go</button></form>"),
     ("content/timeline.yml", "description", "<svg onload=alert(1)></svg> {{ config }}"),
     ("content/sources.yml", "note", "<object data=x></object>"),
-    ("content/sections/hype-vs-reality.yml", "reason", "<a href=javascript:alert(1)>x</a>"),
-    ("content/sections/hype-vs-reality.yml", "caption", "<embed src=x>"),
+    (CLAIMS, "reason", "<a href=javascript:alert(1)>x</a>"),
+    (CLAIMS, "caption", "<embed src=x>"),
 ]
 
 
@@ -86,7 +88,7 @@ def test_injections_everywhere_stay_inert(project: Path, tmp_path: Path) -> None
     result = run_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
     assert findings(out, project / "content") == []
-    page = (out / "sections/us-response/index.html").read_text("utf-8")
+    page = (out / section_url() / "index.html").read_text("utf-8")
     assert "{{ 7*7 }} {% raw %} &lt;iframe" in page
     described = re.search(r'<meta name="description" content="([^"]*)"', page).group(1)
     assert "<script>" in unescape(described) and "<" not in described
@@ -96,21 +98,21 @@ def test_injections_everywhere_stay_inert(project: Path, tmp_path: Path) -> None
 
 
 def test_html_in_a_page_title_is_refused(project: Path, tmp_path: Path) -> None:
-    path = project / "content/sections/rising-star.yml"
+    path = project / FIRST
     path.write_text(plant_text(path.read_text("utf-8"), "title", "<script>alert(1)</script>"))
     result = run_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert re.search(r"content/sections/rising-star\.yml:\d+:\d+: title: a page title cannot "
+    assert re.search(rf"{re.escape(FIRST)}:\d+:\d+: title: a page title cannot "
                      r"contain '<' or '>' \(write them in words\)", result.stdout + result.stderr)
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "vbscript:msgbox"])
 def test_unsafe_link_schemes_fail_the_build(project: Path, tmp_path: Path, url: str) -> None:
-    edit(project / "content/sections/geopolitics.yml", "body: |\n",
+    edit(project / FIRST, "body: |\n",
          f"body: |\n  See [this]({url}).\n\n")
     result = run_build(project, tmp_path / "out")
     assert result.returncode != 0
     scheme = url.split(":", 1)[0]
-    assert re.search(rf"content/sections/geopolitics\.yml:\d+:\d+: body: link '{re.escape(url)}' "
+    assert re.search(rf"{re.escape(FIRST)}:\d+:\d+: body: link '{re.escape(url)}' "
                      rf"uses {scheme}: \(only http\(s\) or site-relative links\)",
                      result.stdout + result.stderr)

@@ -1,5 +1,5 @@
 /*
- * xref.js: progressive enhancements for the DeepSeek R1 explainer.
+ * xref.js: progressive enhancements for the generated explainer pages.
  *
  *  a. Term tooltips for a.xref-term (definition + "Read more in the glossary").
  *  b. Citation cards for a.xref-cite-link (title, meta, locator + "Go to reference N").

@@ -2,7 +2,7 @@
 
 The pattern is a trie of all surface forms, so matching costs time in proportion to the
 text and not to the number of terms; greedy branches make the longest form win
-(``R1-Zero`` beats ``R1``).
+(``Python-Markdown`` beats ``Python``).
 """
 
 from __future__ import annotations

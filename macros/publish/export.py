@@ -19,7 +19,7 @@ from ..content.fields import CATEGORIES
 from ..content.index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, Index, event_when, section_url
 from ..content.inline import CITE_RE, TERM_RE, cited_keys
 from ..content.model import Event, Source
-from ..render.common import bibtex_text, site_link
+from ..render.common import bibtex_text, site_key, site_link
 from ..render.xref.state import Use
 
 SCHEMA_VERSION = 1
@@ -76,15 +76,15 @@ def timeline_json(index: Index, base: str) -> dict[str, Any]:
     return {"version": SCHEMA_VERSION, "events": events}
 
 
-def timeline_ics(index: Index, base: str, stamp: datetime) -> bytes:
+def timeline_ics(index: Index, base: str, stamp: datetime, name: str = "") -> bytes:
     """An iCalendar file: each event all-day on its date, or its first day if less precise."""
     from icalendar import Calendar
     from icalendar import Event as VEvent
 
     cal = Calendar()
-    cal.add("prodid", "-//DeepSeek R1 explainer//timeline//EN")
+    cal.add("prodid", f"-//{name or site_key(name)}//timeline//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", "DeepSeek R1 timeline")
+    cal.add("x-wr-calname", f"{name}: timeline" if name else "Timeline")
     for e in index.events:
         when = event_when(e)
         start = when.start.first_day()
@@ -93,7 +93,7 @@ def timeline_ics(index: Index, base: str, stamp: datetime) -> bytes:
         if when.precision in ("month", "year"):
             note = f"Date known only to the {when.precision} ({when.human()}). {note}"
         vevent = VEvent()
-        vevent.add("uid", f"{e.id}@deepseek-r1-explainer")
+        vevent.add("uid", f"{e.id}@{site_key(name)}")
         vevent.add("dtstamp", stamp)
         vevent.add("dtstart", start)
         vevent.add("dtend", end)
@@ -172,8 +172,9 @@ def sources_csl(index: Index) -> list[dict[str, Any]]:
     return items
 
 
-def write_exports(site: Any, site_dir: Path, base: str, stamp: datetime | None = None) -> None:
-    """Write every export into ``site_dir/data``."""
+def write_exports(site: Any, site_dir: Path, base: str, stamp: datetime | None = None,
+                  name: str = "") -> None:
+    """Write every export into ``site_dir/data``; ``name`` is the site's (mkdocs.yml)."""
     index: Index = site.content.index
     stamp = stamp or DEFAULT_STAMP
     out = site_dir / "data"
@@ -186,5 +187,5 @@ def write_exports(site: Any, site_dir: Path, base: str, stamp: datetime | None =
     dump("timeline.json", timeline_json(index, base))
     dump("sources.json", sources_json(index, site.cite_uses, base))
     dump("sources.csl.json", sources_csl(index))
-    (out / "timeline.ics").write_bytes(timeline_ics(index, base, stamp))
+    (out / "timeline.ics").write_bytes(timeline_ics(index, base, stamp, name))
     (out / "sources.bib").write_text(sources_bib(index), "utf-8")

@@ -91,8 +91,8 @@ class Agent:
 
 def known_agents(index: Index, pub: Publication) -> tuple[Agent, ...]:
     """Every glossary person and organization (with each alias), then every source author
-    not among them (authors are people), longest name first so "DeepSeek-AI" wins over
-    "DeepSeek"."""
+    not among them (authors are people), longest name first so "Acme Labs" wins over
+    "Acme"."""
     agents: dict[str, Agent] = {}
     for term in sorted(index.terms.values(), key=lambda t: t.id):
         if term.kind in ("person", "organization"):

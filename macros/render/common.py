@@ -14,7 +14,6 @@ from ..content.index import SOURCES_URL, Index
 from ..content.model import Source
 from .xref.state import Origin, PageState, relative_url
 
-SITE_NAME = "DeepSeek R1, explained"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&~-])")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -150,3 +149,18 @@ def bibtex_text(data: Any) -> str:
 
     text: str = Writer().to_string(data)
     return text
+
+
+def site_key(site_name: str) -> str:
+    """An identifier derived from the site's name (``site_name`` in mkdocs.yml): cite keys,
+    calendar UIDs.  ``"My Topic, explained"`` gives ``my-topic-explained``."""
+    return "-".join(re.findall(r"[a-z0-9]+", site_name.lower())) or "site"
+
+
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                 "ten", "eleven", "twelve")
+
+
+def number_word(count: int) -> str:
+    """A count as a reader would write it in a heading: ``six``, but ``14``."""
+    return _NUMBER_WORDS[count] if 0 <= count < len(_NUMBER_WORDS) else str(count)

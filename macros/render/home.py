@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..content.index import TIMELINE_URL, Index, section_url
 from ..content.model import Home
 from ..content.yamlload import Document
-from .common import PageBuilder, attr
+from .common import PageBuilder, attr, number_word
 from .section import event_time, verdict_summary
 from .xref.state import Origin, PageState, relative_url
 
@@ -31,7 +31,7 @@ def home_page(index: Index, home: Home, doc: Document) -> tuple[str, PageState]:
                   f"</p>{verdict_summary(tuple(c for _, c in claims))}"
                   f'<p class="xref-more"><a href="{section_url(host.id)}#claims">'
                   "See every verdict and its evidence</a></p></section>")
-    page.heading(2, "The story in six parts", "sections")
+    page.heading(2, f"The story in {number_word(len(index.sections))} parts", "sections")
     cards = []
     for number, section in enumerate(index.sections, start=1):
         summary = page.md(section.summary, None, autolink=False)

@@ -11,13 +11,12 @@ from ..content.dates import parse_when
 from ..content.index import Index
 from ..content.model import Reuse
 from ..content.yamlload import Document
-from .common import SITE_NAME, PageBuilder, attr, bibtex_text, cite_box, site_link
+from .common import PageBuilder, attr, bibtex_text, cite_box, site_key, site_link
 from .downloads import EXPORTS, FEED_PATH, LLMS_PATH
 from .xref.state import Origin, PageState, relative_url
 
 REUSE_URL = "reuse/"
 REUSE_TITLE = "Reuse this work"
-CITE_KEY = "deepseek-r1-explainer"
 
 
 def last_reviewed(index: Index) -> str | None:
@@ -26,25 +25,26 @@ def last_reviewed(index: Index) -> str | None:
     return max(dates, key=lambda d: parse_when(d).start.last_day()) if dates else None
 
 
-def site_citation(index: Index, site_url: str) -> tuple[str, str]:
+def site_citation(index: Index, site_url: str, site_name: str) -> tuple[str, str]:
     """The site's citation as plain text and as BibTeX (written by pybtex)."""
     from pybtex.database import BibliographyData, Entry
 
     url = site_link(site_url, "")
     reviewed = last_reviewed(index)
-    fields = {"title": SITE_NAME, "url": url}
-    plain = f"{SITE_NAME}. {url}"
+    fields = {"title": site_name, "url": url}
+    plain = f"{site_name}. {url}"
     if reviewed:
         when = parse_when(reviewed)
         fields["year"] = str(when.start.year)
         fields["note"] = f"Last reviewed {when.human()}"
-        plain = f"{SITE_NAME}. Last reviewed {when.human()}. {url}"
-    bibtex = bibtex_text(BibliographyData(entries={CITE_KEY: Entry("misc", fields=fields)})).strip()
+        plain = f"{site_name}. Last reviewed {when.human()}. {url}"
+    entry = Entry("misc", fields=fields)
+    bibtex = bibtex_text(BibliographyData(entries={site_key(site_name): entry})).strip()
     return plain, bibtex
 
 
 def reuse_page(index: Index, reuse: Reuse, doc: Document,
-               site_url: str = "") -> tuple[str, PageState]:
+               site_url: str = "", site_name: str = "") -> tuple[str, PageState]:
     """``/reuse/``: the licence, the citation, every data export, the feed and llms.txt."""
     state = PageState(index, REUSE_URL, REUSE_TITLE)
     page = PageBuilder(state)
@@ -55,7 +55,7 @@ def reuse_page(index: Index, reuse: Reuse, doc: Document,
     page.html(f'<div class="xref-body">'
               f'{page.md(reuse.text, Origin(doc, ("reuse", "text")), autolink=False)}</div>')
     page.heading(2, "How to cite this site", "cite")
-    plain, bibtex = site_citation(index, site_url)
+    plain, bibtex = site_citation(index, site_url, site_name)
     page.html(cite_box(plain, bibtex))
     page.html("<p>To cite one part of the story, use the “Cite this page” box at the end of "
               "each section.</p>")

@@ -10,7 +10,7 @@ from ..content.index import TIMELINE_URL, WHO_URL, Index, section_url
 from ..content.inline import cited_keys, split_body
 from ..content.model import Claim, Diagram, Event, Section
 from ..content.yamlload import Document
-from .common import SITE_NAME, PageBuilder, attr, bibtex_text, cite_box, reading_minutes, site_link
+from .common import PageBuilder, attr, bibtex_text, cite_box, reading_minutes, site_key, site_link
 from .diagram import StepCites, diagram_figure
 from .xref.state import Origin, PageState, relative_url
 
@@ -52,8 +52,10 @@ def _legend() -> str:
 class SectionPage:
     """Renders one section in reading order, so citations number as a reader meets them."""
 
-    def __init__(self, index: Index, section: Section, doc: Document, site_url: str = "") -> None:
+    def __init__(self, index: Index, section: Section, doc: Document, site_url: str = "",
+                 site_name: str = "") -> None:
         self.index, self.section, self.doc, self.site_url = index, section, doc, site_url
+        self.site_name = site_name
         self.url = section_url(section.id)
         self.page = PageBuilder(PageState(index, self.url, section.title))
 
@@ -110,12 +112,12 @@ class SectionPage:
         from pybtex.database import BibliographyData, Entry
 
         url = site_link(self.site_url, self.url)
-        fields = {"title": self.section.title, "howpublished": SITE_NAME, "url": url}
+        fields = {"title": self.section.title, "howpublished": self.site_name, "url": url}
         if self.section.reviewed:
             fields["year"] = str(parse_when(self.section.reviewed).start.year)
         bibtex = bibtex_text(BibliographyData(entries={
-            f"deepseek-r1-explainer-{self.section.id}": Entry("misc", fields=fields)})).strip()
-        plain = f"“{self.section.title}”. {SITE_NAME}. {url}"
+            f"{site_key(self.site_name)}-{self.section.id}": Entry("misc", fields=fields)})).strip()
+        plain = f"“{self.section.title}”. {self.site_name}. {url}"
         self.page.heading(2, "Cite this page", "cite-this-page")
         self.page.html(cite_box(plain, bibtex))
 

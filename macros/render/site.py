@@ -65,8 +65,11 @@ def _collect(states: list[PageState], attr: str) -> dict[str, list[Use]]:
     return dict(table)
 
 
-def render_site(content: Content, site_url: str = "") -> Site:
-    """Render all pages; raise :class:`ContentError` if any text fails to render."""
+def render_site(content: Content, site_url: str = "", site_name: str = "") -> Site:
+    """Render all pages; raise :class:`ContentError` if any text fails to render.
+
+    ``site_url`` and ``site_name`` are mkdocs.yml's: citations name and link the site.
+    """
     index, checked = content.index, content.checked
     site = Site(content)
     story: list[PageState] = []
@@ -83,7 +86,7 @@ def render_site(content: Content, site_url: str = "") -> Site:
     for section, doc in sorted(checked.sections, key=lambda sd: (sd[0].order, sd[0].id)):
         add(PageSpec(f"section:{section.id}", section_url(section.id), section.title, doc.path,
                      section),
-            SectionPage(index, section, doc, site_url).render(), story)
+            SectionPage(index, section, doc, site_url, site_name).render(), story)
     events = {e.id: (d, w) for e, d, w in checked.events}
     timeline_doc = next(iter(events.values()))[0].path
     add(PageSpec("timeline", TIMELINE_URL, "Timeline", timeline_doc),
@@ -101,7 +104,8 @@ def render_site(content: Content, site_url: str = "") -> Site:
         sources_page(index, site.cite_uses, content.pages), reference)
     if content.home.reuse:
         add(PageSpec("reuse", REUSE_URL, REUSE_TITLE, content.home_doc.path),
-            reuse_page(index, content.home.reuse, content.home_doc, site_url), reference)
+            reuse_page(index, content.home.reuse, content.home_doc, site_url, site_name),
+            reference)
     problems = [_locate(p) for s in story + reference for p in s.problems]
     if problems:
         raise ContentError(problems + content.warnings)
@@ -131,9 +135,9 @@ def _unused(site: Site) -> list[Problem]:
     return out
 
 
-def build_site(project_dir: Path, site_url: str = "") -> Site:
+def build_site(project_dir: Path, site_url: str = "", site_name: str = "") -> Site:
     """Load, check and render the content of the project at ``project_dir``."""
-    return render_site(load_content(project_dir / "content", project_dir), site_url)
+    return render_site(load_content(project_dir / "content", project_dir), site_url, site_name)
 
 
 __all__ = ["ContentError", "PageSpec", "Site", "build_site", "render_site"]

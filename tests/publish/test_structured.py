@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from macros.content.dates import parse_when
 from macros.content.fields import VERDICTS
 from macros.content.load import load_content
 from macros.publish.cards import HEIGHT, WIDTH, drawable, title_lines
 from macros.publish.export import text_of
 from macros.publish.structured import BEST_RATING, VERDICT_RATINGS, WORST_RATING, ld_json
 
-from ..conftest import ROOT, sitemap_paths
+from ..conftest import ROOT, SITE_NAME, sitemap_paths
 from ..sitecrawl import read_page
 
 CONTENT = load_content(ROOT / "content", ROOT)
@@ -128,7 +129,7 @@ def test_breadcrumbs_lead_from_home_to_the_page(site: Path) -> None:
         (trail,) = of_type(graph(site, path), "BreadcrumbList")
         items = trail["itemListElement"]
         assert [i["position"] for i in items] == list(range(1, len(items) + 1))
-        assert items[0]["item"] == BASE and items[0]["name"] == "DeepSeek R1, explained"
+        assert items[0]["item"] == BASE and items[0]["name"] == SITE_NAME
         assert items[-1]["item"] == BASE + path
         assert len(items) == (1 if path == "" else 2), path
 
@@ -141,7 +142,7 @@ def test_each_section_is_an_article_with_dates_topics_and_its_bibliography(site:
         assert article["url"] == BASE + path + "/"
         assert article["datePublished"] == section.changes[0].date
         assert article["dateModified"] == section.reviewed
-        assert article["author"]["name"] == article["publisher"]["name"] == "DeepSeek R1, explained"
+        assert article["author"]["name"] == article["publisher"]["name"] == SITE_NAME
         html = (site / path / "index.html").read_text("utf-8")
         numbered = re.findall(r'<li id="ref-(\d+)"[^>]*>.*?<cite>', html)
         assert [c["name"] for c in article["citation"]] == [
@@ -171,12 +172,17 @@ def test_hype_page_has_one_claim_review_per_claim(site: Path) -> None:
             "ratingExplanation": text_of(claim.reason)}
         assert review["itemReviewed"]["@type"] == "Claim"
         assert review["itemReviewed"].get("datePublished") == claim.date
-    authors = {c.id: r["itemReviewed"]["author"] for c, r in zip(hype.claims, reviews, strict=True)}
-    assert authors["as-good-as-o1"] == {"@type": "Organization", "name": "DeepSeek",
-                                        "url": BASE + "glossary/#deepseek"}
-    assert authors["r1-step-was-cheap"] == {"@type": "Person", "name": "Dario Amodei"}
-    assert authors["trained-for-6-million"] == {
-        "@type": "Organization", "name": "Widely repeated in coverage of the January 27 sell-off"}
+    # A claimant that starts with a glossary name links to its entry; any other is named.
+    agents = {form: t for t in INDEX.terms.values() if t.kind in ("person", "organization")
+              for form in (t.term, *t.aliases)}
+    for claim, review in zip(hype.claims, reviews, strict=True):
+        author = review["itemReviewed"]["author"]
+        assert claim.claimant.startswith(author["name"]), claim.id
+        assert author["@type"] in ("Person", "Organization")
+        term = agents.get(author["name"])
+        if term:
+            assert author == {"@type": term.kind.capitalize(), "name": author["name"],
+                              "url": f"{BASE}glossary/#{term.id}"}
 
 
 def test_only_the_hype_page_has_claim_reviews(site: Path) -> None:
@@ -224,7 +230,7 @@ def test_every_page_has_open_graph_and_twitter_tags_with_absolute_urls(site: Pat
         assert meta["og:title"] and meta["og:description"] == meta["description"]
         assert meta["og:image"].startswith(BASE) and meta["og:image"].endswith(".png")
         assert (site / meta["og:image"].removeprefix(BASE)).is_file()
-        assert meta["og:image:alt"].startswith("DeepSeek R1, explained: ")
+        assert meta["og:image:alt"].startswith(f"{SITE_NAME}: ")
         assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
         assert meta["twitter:card"] == "summary_large_image"
         assert meta["twitter:image"] == meta["og:image"]
@@ -237,8 +243,10 @@ def test_each_section_has_its_own_card_with_its_title_in_the_alt_text(site: Path
     for number, section in enumerate(INDEX.sections, start=1):
         meta = head(site, section_page(section.id)).meta
         images.add(meta["og:image"])
-        assert meta["og:image:alt"] == (f"DeepSeek R1, explained: {section.title}. Part {number} "
-                                        f"of {len(INDEX.sections)} · Last reviewed 28 November 2026.")
+        line = f"Part {number} of {len(INDEX.sections)}"
+        if section.reviewed:
+            line += f" · Last reviewed {parse_when(section.reviewed).human()}"
+        assert meta["og:image:alt"] == f"{SITE_NAME}: {section.title}. {line}."
         assert meta["article:modified_time"] == section.reviewed
     assert len(images) == len(INDEX.sections)
 
