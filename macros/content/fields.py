@@ -4,6 +4,7 @@ vocabularies (verdicts, categories, source kinds) and the field checks they shar
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
@@ -65,12 +66,16 @@ def dated(value: str | None) -> str | None:
     return value
 
 
-def plain_only(value: str) -> str:
-    """Refuse inline syntax in fields that are shown as plain text (SVG labels)."""
-    if "[@" in value or "[[" in value:
-        raise ValueError("this field is plain text: no [@citations] or [[terms]] (list the "
-                         "step's sources under sources:)")
-    return value
+def plain_only(fix: str) -> Callable[[str], str]:
+    """A check that refuses inline syntax in a field shown as plain text (SVG labels, feed
+    entries, descriptions); ``fix`` says where the citation belongs for that field."""
+
+    def check(value: str) -> str:
+        if "[@" in value or "[[" in value:
+            raise ValueError(f"this field is plain text: no [@citations] or [[terms]] ({fix})")
+        return value
+
+    return check
 
 
 def one_day(value: str) -> str:

@@ -92,7 +92,8 @@ class DiagramStep(Strict):
                                           examples=[["source-id"]])
 
     _check_date = field_validator("when")(dated)
-    _check_plain = field_validator("label", "detail")(plain_only)
+    _check_plain = field_validator("label", "detail")(
+        plain_only("list the step's sources under sources:"))
 
 
 class Diagram(Strict):
@@ -114,7 +115,8 @@ class Diagram(Strict):
     steps: tuple[DiagramStep, ...] = Field(min_length=2, max_length=12,
                                            description="The boxes, in reading order.")
 
-    _check_plain = field_validator("title", "description")(plain_only)
+    _check_plain = field_validator("title", "description")(
+        plain_only("cite the sources in the steps' sources:"))
 
     @model_validator(mode="after")
     def _branches(self) -> Diagram:
@@ -140,7 +142,8 @@ class Change(Strict):
                           examples=["Added a diagram of the build, every step cited."])
 
     _check_date = field_validator("date")(one_day)
-    _check_plain = field_validator("summary")(plain_only)
+    _check_plain = field_validator("summary")(
+        plain_only("say in words what changed; the section's text carries the citations"))
 
 
 class Section(Strict):

@@ -30,7 +30,8 @@ class PageText(Strict):
     intro: Line | None = Field(None, description="Plain text: the opening sentence of the "
                                "page, before the generic sentence the site writes itself.")
 
-    _check_plain = field_validator("description", "intro")(plain_only)
+    _check_plain = field_validator("description", "intro")(
+        plain_only("write it in words; the pages themselves carry the citations"))
 
 
 class Pages(Strict):

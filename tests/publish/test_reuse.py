@@ -192,7 +192,8 @@ def test_every_section_shows_when_it_was_last_reviewed(site: Path) -> None:
      "`reviewed` (2025-01-01): a change is checked when it is made, so move `reviewed` forward"),
     ('changes:\n  - date: "2025-01-20"\n    summary: Added [@src-one] here.\n',
      "content/sections/beta.yml:10:14: changes[0].summary: this field is plain text: no "
-     "[@citations] or [[terms]] (list the step's sources under sources:)"),
+     "[@citations] or [[terms]] (say in words what changed; the section's text carries the "
+     "citations)"),
 ])
 def test_bad_changes_are_errors_at_their_line(mini: Path, block: str, message: str) -> None:
     path = mini / "sections" / "beta.yml"

@@ -107,7 +107,8 @@ def test_text_is_escaped_everywhere() -> None:
 
 @pytest.mark.parametrize(("change", "message"), [
     ({"branch": True}, "step 1 ('Base model') is a branch, so it needs a main step just before it"),
-    ({"detail": "See [@src-one]."}, "this field is plain text: no [@citations] or [[terms]]"),
+    ({"detail": "See [@src-one]."}, "this field is plain text: no [@citations] or [[terms]] "
+     "(list the step's sources under sources:)"),
 ])
 def test_model_rules(change: dict[str, object], message: str) -> None:
     with pytest.raises(ValidationError, match=re.escape(message)):
