@@ -17,26 +17,15 @@ from typing import Any
 from ..content.dates import parse_when
 from ..content.fields import CATEGORIES
 from ..content.index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, Index, event_when, section_url
-from ..content.inline import CITE_RE, TERM_RE, cited_keys
+from ..content.inline import cited_keys
 from ..content.model import Event, Source
 from ..render.common import bibtex_text, site_key, site_link
+from ..render.plain import plain_text
 from ..render.xref.state import Use
 
 SCHEMA_VERSION = 1
 # Dates written when SOURCE_DATE_EPOCH is unset (make build always sets it from git).
 DEFAULT_STAMP = datetime(2025, 1, 1, tzinfo=UTC)
-
-
-def plain(text: str) -> str:
-    """Content Markdown reduced to plain text: citations dropped, term labels kept."""
-    text = CITE_RE.sub("", text)
-    text = TERM_RE.sub(lambda m: m.group(2) or m.group(1), text)
-    return " ".join(text.replace("**", "").split()).replace(" .", ".").replace(" ,", ",")
-
-
-def text_of(markdown: str) -> str:
-    """:func:`plain` without emphasis markers: for descriptions, feeds and metadata."""
-    return plain(markdown.replace("*", ""))
 
 
 def _uses(base: str, uses: list[Use]) -> list[dict[str, str]]:
@@ -51,7 +40,7 @@ def glossary_json(index: Index, uses: dict[str, list[Use]], base: str) -> dict[s
     """The glossary as data."""
     return {"version": SCHEMA_VERSION, "entries": [
         {"id": t.id, "term": t.term, "kind": t.kind, "aliases": list(t.aliases),
-         "short": t.short, "definition": plain(t.body), "see_also": list(t.see_also),
+         "short": t.short, "definition": plain_text(t.body), "see_also": list(t.see_also),
          "sources": list(t.sources), "url": site_link(base, f"{GLOSSARY_URL}#{t.id}"),
          "appears_in": _uses(base, uses.get(t.id, []))}
         for t in sorted(index.terms.values(), key=lambda t: t.term.lower())]}
@@ -70,7 +59,7 @@ def timeline_json(index: Index, base: str) -> dict[str, Any]:
             "id": e.id, "date": e.date, "precision": when.precision,
             "start": when.start.first_day().isoformat(),
             "end": (when.end or when.start).last_day().isoformat(),
-            "title": e.title, "description": plain(e.description), "category": e.category,
+            "title": e.title, "description": plain_text(e.description), "category": e.category,
             "sections": [site_link(base, section_url(s)) for s in e.sections],
             "sources": _event_sources(e), "url": site_link(base, f"{TIMELINE_URL}#{e.id}")})
     return {"version": SCHEMA_VERSION, "events": events}
@@ -89,7 +78,7 @@ def timeline_ics(index: Index, base: str, stamp: datetime, name: str = "") -> by
         when = event_when(e)
         start = when.start.first_day()
         end = (when.end.last_day() if when.end else start) + timedelta(days=1)
-        note = plain(e.description)
+        note = plain_text(e.description)
         if when.precision in ("month", "year"):
             note = f"Date known only to the {when.precision} ({when.human()}). {note}"
         vevent = VEvent()

@@ -8,8 +8,8 @@ feed), each with what it holds. All links are absolute.
 from __future__ import annotations
 
 from ..render.downloads import EXPORTS, FEED_PATH
+from ..render.plain import plain_text
 from ..render.site import Site
-from .export import text_of
 from .publication import Publication, page_description
 
 NO_LIMIT = 100_000  # llms.txt gives each page's whole summary
@@ -23,7 +23,7 @@ def _item(label: str, url: str, about: str) -> str:
 def llms_txt(site: Site, pub: Publication) -> str:
     """The text of ``llms.txt``."""
     home = site.content.home
-    lines = [f"# {pub.name}", "", f"> {pub.description}", "", text_of(home.hook)]
+    lines = [f"# {pub.name}", "", f"> {pub.description}", "", plain_text(home.hook)]
     if home.reuse:
         lines += ["", f"The text is licensed under [{home.reuse.licence}]({home.reuse.licence_url})."]
     sections = [s for s in site.specs if s.section]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..render.plain import plain_text
 from ..render.site import PageSpec, Site
-from .export import text_of
 
 DESCRIPTION_LIMIT = 200
 
@@ -46,6 +46,6 @@ def page_description(site: Site, spec: PageSpec, limit: int = DESCRIPTION_LIMIT)
         text = site.content.home.hook
     else:
         return site.content.pages.description(spec.key)
-    text = text_of(text)
+    text = plain_text(text)
     return text if len(text) <= limit else text[:limit - 3].rsplit(" ", 1)[0] + "…"
 

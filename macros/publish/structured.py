@@ -16,8 +16,8 @@ from typing import Any
 from ..content.dates import parse_when
 from ..content.index import GLOSSARY_URL, Index, section_url
 from ..content.model import Claim, Section, Source
+from ..render.plain import plain_text
 from ..render.site import PageSpec, Site
-from .export import text_of
 from .publication import Publication, page_description
 
 SCHEMA_ORG = "https://schema.org"
@@ -191,7 +191,7 @@ def rating(claim: Claim) -> dict[str, Any]:
     """The verdict as a schema.org ``Rating`` on the 1-5 scale of ``VERDICT_RATINGS``."""
     return {"@type": "Rating", "ratingValue": VERDICT_RATINGS[claim.verdict],
             "bestRating": BEST_RATING, "worstRating": WORST_RATING,
-            "alternateName": claim.verdict.capitalize(), "ratingExplanation": text_of(claim.reason)}
+            "alternateName": claim.verdict.capitalize(), "ratingExplanation": plain_text(claim.reason)}
 
 
 def claim_review(section: Section, claim: Claim, pub: Publication,

@@ -14,8 +14,8 @@ from macros.content.dates import parse_when
 from macros.content.fields import VERDICTS
 from macros.content.load import load_content
 from macros.publish.cards import HEIGHT, WIDTH, drawable, title_lines
-from macros.publish.export import text_of
 from macros.publish.structured import BEST_RATING, VERDICT_RATINGS, WORST_RATING, ld_json
+from macros.render.plain import plain_text
 
 from ..conftest import ROOT, SITE_NAME, sitemap_paths
 from ..sitecrawl import read_page
@@ -169,7 +169,7 @@ def test_hype_page_has_one_claim_review_per_claim(site: Path) -> None:
         assert review["reviewRating"] == {
             "@type": "Rating", "ratingValue": VERDICT_RATINGS[claim.verdict],
             "bestRating": 5, "worstRating": 1, "alternateName": claim.verdict.capitalize(),
-            "ratingExplanation": text_of(claim.reason)}
+            "ratingExplanation": plain_text(claim.reason)}
         assert review["itemReviewed"]["@type"] == "Claim"
         assert review["itemReviewed"].get("datePublished") == claim.date
     # A claimant that starts with a glossary name links to its entry; any other is named.
