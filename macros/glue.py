@@ -21,6 +21,7 @@ from .publish.cards import write_cards
 from .publish.export import DEFAULT_STAMP, write_exports
 from .publish.feed import atom_feed
 from .publish.llms import llms_txt
+from .publish.palette import NEUTRAL, CardPalette, card_palette
 from .publish.publication import Publication, page_description
 from .publish.social import page_head
 from .render.downloads import FEED_PATH, LLMS_PATH
@@ -63,6 +64,7 @@ def on_config(config: Any) -> Any:
     except ContentError as err:
         raise PluginError(str(err)) from None
     _current["site"], _current["pub"] = site, _publication(config)
+    _current["colours"] = _card_colours(config)
     config.nav = [{spec.title: _src_uri(spec)} for spec in site.specs]
     if not config.repo_url:
         config.repo_url = _git_repo_url(project)
@@ -72,6 +74,21 @@ def on_config(config: Any) -> Any:
 def _publication(config: Any) -> Publication:
     return Publication.of(config.site_name, config.site_description or "",
                           config.site_url or "http://127.0.0.1:8000/")
+
+
+def _card_colours(config: Any) -> CardPalette:
+    """The social cards' colours from the theme's palette (its first scheme's names)."""
+    palette = config.theme.get("palette") or {}
+    scheme: dict[str, Any] = (palette[0] if palette else {}) if isinstance(palette, list) \
+        else palette
+    primary, accent = scheme.get("primary", "indigo"), scheme.get("accent", "indigo")
+    for folder in config.theme.dirs:
+        for css in sorted(Path(folder).glob("assets/stylesheets/palette.*.css")):
+            try:
+                return card_palette(css.read_text("utf-8"), primary, accent)
+            except ValueError as err:
+                raise PluginError(f"mkdocs.yml: theme.palette: {err}") from None
+    return NEUTRAL
 
 
 def _shell(spec: PageSpec, site: Site) -> str:
@@ -114,4 +131,4 @@ def on_post_build(config: Any) -> None:
     write_exports(site, site_dir, config.site_url or "", stamp, name=config.site_name)
     (site_dir / FEED_PATH).write_bytes(atom_feed(site, pub, stamp))
     (site_dir / LLMS_PATH).write_text(llms_txt(site, pub), "utf-8")
-    write_cards(site, pub, site_dir)
+    write_cards(site, pub, site_dir, _current["colours"])

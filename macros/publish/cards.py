@@ -19,13 +19,12 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ..content.dates import parse_when
 from ..render.site import PageSpec, Site
+from .palette import NEUTRAL, CardPalette
 from .publication import Publication
 
 WIDTH, HEIGHT = 1200, 630
 CARDS_DIR = "assets/cards/"
 MARGIN, TEXT_WIDTH = 96, 1200 - 2 * 96
-BACKGROUND, BAR, NAME_INK, TITLE_INK, KICKER_INK = (
-    "#283593", "#8c9eff", "#c5cae9", "#ffffff", "#e8eaf6")
 TITLE_SIZES = (76, 68, 60, 54)
 TITLE_TOP, TITLE_BOX = 170, 340  # the title's lines must fit above the rule at y=520
 # Stand-ins for characters the bundled font has no glyph for.
@@ -137,28 +136,29 @@ def title_lines(title: str) -> tuple[int, list[str]]:
 
 
 @lru_cache(maxsize=512)
-def draw(card: Card, pub: Publication) -> bytes:
-    """The card as PNG bytes: site name, title and kicker on the site's indigo.
+def draw(card: Card, pub: Publication, colours: CardPalette = NEUTRAL) -> bytes:
+    """The card as PNG bytes: site name, title and kicker in the theme's colours.
 
     Remembered per card, so ``make serve`` redraws only cards whose text changed
     (zlib's default level: ``optimize`` would triple the time for 4% smaller files).
     """
-    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+    image = Image.new("RGB", (WIDTH, HEIGHT), colours.background)
     pen = ImageDraw.Draw(image)
-    pen.rectangle((0, 0, 20, HEIGHT), fill=BAR)
-    pen.text((MARGIN, 72), drawable(pub.name, 36), font=_font(36), fill=NAME_INK)
+    pen.rectangle((0, 0, 20, HEIGHT), fill=colours.bar)
+    pen.text((MARGIN, 72), drawable(pub.name, 36), font=_font(36), fill=colours.name_ink)
     size, lines = title_lines(card.title)
     for i, line in enumerate(lines):
         pen.text((MARGIN, TITLE_TOP + i * _line_height(size)), line, font=_font(size),
-                 fill=TITLE_INK)
-    pen.line((MARGIN, 520, MARGIN + 120, 520), fill=BAR, width=6)
-    pen.text((MARGIN, 544), drawable(card.kicker, 34), font=_font(34), fill=KICKER_INK)
+                 fill=colours.title_ink)
+    pen.line((MARGIN, 520, MARGIN + 120, 520), fill=colours.bar, width=6)
+    pen.text((MARGIN, 544), drawable(card.kicker, 34), font=_font(34), fill=colours.kicker_ink)
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
 
 
-def write_cards(site: Site, pub: Publication, site_dir: Path) -> list[Path]:
+def write_cards(site: Site, pub: Publication, site_dir: Path,
+                colours: CardPalette = NEUTRAL) -> list[Path]:
     """Draw the card of every page into ``site_dir/assets/cards``; return the paths."""
     folder = site_dir / CARDS_DIR
     folder.mkdir(parents=True, exist_ok=True)
@@ -166,6 +166,6 @@ def write_cards(site: Site, pub: Publication, site_dir: Path) -> list[Path]:
     for spec in site.specs:
         card = card_for(site, spec)
         path = site_dir / card.path
-        path.write_bytes(draw(card, pub))
+        path.write_bytes(draw(card, pub, colours))
         paths.append(path)
     return paths
