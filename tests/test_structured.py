@@ -12,6 +12,7 @@ import pytest
 
 from macros.cards import HEIGHT, WIDTH, drawable, title_lines
 from macros.content import load_content
+from macros.dates import parse_when
 from macros.export import text_of
 from macros.model import VERDICTS
 from macros.structured import BEST_RATING, VERDICT_RATINGS, WORST_RATING, ld_json
@@ -174,7 +175,8 @@ def test_hype_page_has_one_claim_review_per_claim(site: Path) -> None:
     authors = {c.id: r["itemReviewed"]["author"] for c, r in zip(hype.claims, reviews, strict=True)}
     assert authors["as-good-as-o1"] == {"@type": "Organization", "name": "DeepSeek",
                                         "url": BASE + "glossary/#deepseek"}
-    assert authors["r1-step-was-cheap"] == {"@type": "Person", "name": "Dario Amodei"}
+    assert authors["r1-step-was-cheap"] == {"@type": "Person", "name": "Dario Amodei",
+                                            "url": BASE + "glossary/#dario-amodei"}
     assert authors["trained-for-6-million"] == {
         "@type": "Organization", "name": "Widely repeated in coverage of the January 27 sell-off"}
 
@@ -238,7 +240,8 @@ def test_each_section_has_its_own_card_with_its_title_in_the_alt_text(site: Path
         meta = head(site, section_page(section.id)).meta
         images.add(meta["og:image"])
         assert meta["og:image:alt"] == (f"DeepSeek R1, explained: {section.title}. Part {number} "
-                                        f"of {len(INDEX.sections)} · Last reviewed 28 November 2026.")
+                                        f"of {len(INDEX.sections)} · Last reviewed "
+                                        f"{parse_when(section.reviewed).human()}.")
         assert meta["article:modified_time"] == section.reviewed
     assert len(images) == len(INDEX.sections)
 
