@@ -178,7 +178,7 @@ def test_hype_page_has_one_claim_review_per_claim(site: Path) -> None:
     assert authors["r1-step-was-cheap"] == {"@type": "Person", "name": "Dario Amodei",
                                             "url": BASE + "glossary/#dario-amodei"}
     assert authors["trained-for-6-million"] == {
-        "@type": "Organization", "name": "Widely repeated in coverage of the January 27 sell-off"}
+        "@type": "Organization", "name": "Widely repeated in coverage of the 27 January 2025 sell-off"}
 
 
 def test_only_the_hype_page_has_claim_reviews(site: Path) -> None:
