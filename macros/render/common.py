@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import escape
 from typing import Any
 
 from markdown.serializers import to_html_string
+from markupsafe import Markup, escape
 
 from ..content.dates import parse_when
 from ..content.index import SOURCES_URL, Index
@@ -24,8 +24,14 @@ def md_text(text: str) -> str:
 
 
 def attr(text: str) -> str:
-    """Escape text for an HTML attribute value or element content."""
-    return escape(text, quote=True)
+    """Escape text for an HTML attribute value or element content (prefer :func:`html`)."""
+    return str(escape(text))
+
+
+def html(template: str, /, *args: object) -> Markup:
+    """``template`` (trusted markup) with every argument escaped, unless it is already
+    :class:`~markupsafe.Markup`: escaping is the default, not a call placed by hand."""
+    return Markup(template).format(*args)
 
 
 @dataclass
@@ -68,64 +74,66 @@ class PageBuilder:
         return "\n\n".join(self.parts) + "\n"
 
 
-def source_citation(index: Index, source: Source, page_url: str, *, link_entry: bool) -> str:
+def source_citation(index: Index, source: Source, page_url: str, *, link_entry: bool) -> Markup:
     """A CS1-style citation: authors, "title", outlet, date, links."""
-    out = []
+    out: list[Markup] = []
     if source.authors:
-        out.append(attr(", ".join(source.authors)) + ".")
-    title = attr(source.title)
-    if source.url:
-        title = f'<a href="{attr(source.url)}" rel="noopener">{title}</a>'
-    out.append(f"“{title}”.")
-    out.append(f"<cite>{attr(source.outlet)}</cite>.")
+        out.append(html("{}.", ", ".join(source.authors)))
+    title = html('<a href="{}" rel="noopener">{}</a>', source.url, source.title) \
+        if source.url else escape(source.title)
+    out.append(html("“{}”.", title))
+    out.append(html("<cite>{}</cite>.", source.outlet))
     if source.published:
-        out.append(attr(parse_when(source.published).human()) + ".")
+        out.append(html("{}.", parse_when(source.published).human()))
     if source.via:
         lead = "Verified via a copy on" if source.url else "Original address not seen; " \
             "verified via a copy on"
-        out.append(f'{lead} <a href="{attr(source.via.url)}" rel="noopener">'
-                   f"{attr(source.via.outlet)}</a>.")
+        out.append(html('{} <a href="{}" rel="noopener">{}</a>.', lead, source.via.url,
+                        source.via.outlet))
     if source.archive_url:
-        out.append(f'<a href="{attr(source.archive_url)}" rel="noopener">Archived copy</a>.')
+        out.append(html('<a href="{}" rel="noopener">Archived copy</a>.', source.archive_url))
     if source.accessed:
-        out.append(f"Accessed {attr(parse_when(source.accessed).human())}.")
+        out.append(html("Accessed {}.", parse_when(source.accessed).human()))
     if link_entry:
         href = relative_url(page_url, f"{SOURCES_URL}#{source.id}")
-        out.append(f'<a class="xref-source-entry" href="{href}">About this source</a>')
-    return " ".join(out)
+        out.append(html('<a class="xref-source-entry" href="{}">About this source</a>', href))
+    return Markup(" ").join(out)
 
 
-def references_html(state: PageState) -> str:
+def _backrefs(number: int, uses: list[tuple[str, str | None]]) -> Markup:
+    """Wikipedia-style ``^`` or ``^ a b`` links back to each citation of one source."""
+    if len(uses) == 1:
+        label = f"Back to citation {number}" + (f" ({uses[0][1]})" if uses[0][1] else "")
+        return html('<a href="#cite-{}-1" aria-label="{}">^</a>', number, label)
+    links = []
+    for i, (_, locator) in enumerate(uses, start=1):
+        letter = _LETTERS[(i - 1) % 26] * ((i - 1) // 26 + 1)
+        where = f" ({locator})" if locator else ""
+        links.append(html('<a href="#cite-{}-{}" aria-label="Back to citation {}{}{}">{}</a>',
+                          number, i, number, letter, where, letter))
+    return Markup("^ ") + Markup(" ").join(links)
+
+
+def references_html(state: PageState) -> Markup:
     """``<ol>`` of the page's sources with Wikipedia-style ``^ a b`` back-links."""
     items = []
     for key, number in sorted(state.numbers.items(), key=lambda kv: kv[1]):
-        uses = state.backrefs[key]
-        if len(uses) == 1:
-            label = f"Back to citation {number}" + (f" ({uses[0][1]})" if uses[0][1] else "")
-            back = f'<a href="#cite-{number}-1" aria-label="{attr(label)}">^</a>'
-        else:
-            links = []
-            for i, (_, locator) in enumerate(uses, start=1):
-                letter = _LETTERS[(i - 1) % 26] * ((i - 1) // 26 + 1)
-                where = f" ({locator})" if locator else ""
-                links.append(f'<a href="#cite-{number}-{i}" aria-label="Back to citation '
-                             f'{number}{letter}{attr(where)}">{letter}</a>')
-            back = "^ " + " ".join(links)
         source = state.index.sources[key]
         cite = source_citation(state.index, source, state.url, link_entry=True)
         # The citation cards read their title and meta here, once per source, not per marker.
-        card = (f'data-card-title="{attr(source.title)}" '
-                f'data-card-meta="{attr(state.index.source_meta(source))}"')
-        items.append(f'<li id="ref-{number}" {card}><span class="xref-backrefs">{back}</span> '
-                     f"{cite}</li>")
-    return '<ol class="xref-refs">\n' + "\n".join(items) + "\n</ol>"
+        items.append(html('<li id="ref-{}" data-card-title="{}" data-card-meta="{}">'
+                          '<span class="xref-backrefs">{}</span> {}</li>', number, source.title,
+                          state.index.source_meta(source), _backrefs(number, state.backrefs[key]),
+                          cite))
+    return Markup('<ol class="xref-refs">\n') + Markup("\n").join(items) + Markup("\n</ol>")
 
 
-def cite_box(plain: str, bibtex: str) -> str:
+def cite_box(plain: str, bibtex: str) -> Markup:
     """The "cite this" box: a plain-text citation and a BibTeX entry, line breaks kept."""
-    return (f'<div class="xref-cite-this"><p class="xref-label">Plain text</p>'
-            f"<p><code>{attr(plain)}</code></p><p class=\"xref-label\">BibTeX</p>"
-            f"<pre><code>{attr(bibtex)}</code></pre></div>").replace("\n", "&#10;")
+    box = html('<div class="xref-cite-this"><p class="xref-label">Plain text</p>'
+               '<p><code>{}</code></p><p class="xref-label">BibTeX</p>'
+               "<pre><code>{}</code></pre></div>", plain, bibtex)
+    return Markup(str(box).replace("\n", "&#10;"))
 
 
 def reading_minutes(*texts: str) -> int:

@@ -7,11 +7,13 @@ so they always match the files the build writes.
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..content.dates import parse_when
 from ..content.index import Index
 from ..content.model import Reuse
 from ..content.yamlload import Document
-from .common import PageBuilder, attr, bibtex_text, cite_box, site_key, site_link
+from .common import PageBuilder, bibtex_text, cite_box, html, site_key, site_link
 from .downloads import EXPORTS, FEED_PATH, LLMS_PATH
 from .xref.state import Origin, PageState, relative_url
 
@@ -49,11 +51,11 @@ def reuse_page(index: Index, reuse: Reuse, doc: Document,
     state = PageState(index, REUSE_URL, REUSE_TITLE)
     page = PageBuilder(state)
     page.heading(1, REUSE_TITLE, "top")
-    page.html(f'<p class="xref-intro">The text of this site is licensed under '
-              f'<a href="{attr(reuse.licence_url)}" rel="license noopener">'
-              f"{attr(reuse.licence)}</a>.</p>")
-    page.html(f'<div class="xref-body">'
-              f'{page.md(reuse.text, Origin(doc, ("reuse", "text")), autolink=False)}</div>')
+    page.html(html('<p class="xref-intro">The text of this site is licensed under '
+                   '<a href="{}" rel="license noopener">{}</a>.</p>', reuse.licence_url,
+                   reuse.licence))
+    text = Markup(page.md(reuse.text, Origin(doc, ("reuse", "text")), autolink=False))
+    page.html(html('<div class="xref-body">{}</div>', text))
     page.heading(2, "How to cite this site", "cite")
     plain, bibtex = site_citation(index, site_url, site_name)
     page.html(cite_box(plain, bibtex))
@@ -62,15 +64,15 @@ def reuse_page(index: Index, reuse: Reuse, doc: Document,
     page.heading(2, "Data downloads", "data")
     page.html("<p>The glossary, the timeline and the bibliography as data, generated from the "
               "same content as the pages on every build.</p>")
-    items = "".join(
-        f'<li><a href="{relative_url(REUSE_URL, e.path)}">{attr(e.label)}</a> '
-        f"<code>{attr(e.name)}</code>: {attr(e.about)}</li>" for e in EXPORTS)
-    page.html(f'<ul class="xref-downloads">{items}</ul>')
+    item = '<li><a href="{}">{}</a> <code>{}</code>: {}</li>'
+    items = Markup().join(html(item, relative_url(REUSE_URL, e.path), e.label, e.name, e.about)
+                          for e in EXPORTS)
+    page.html(html('<ul class="xref-downloads">{}</ul>', items))
     page.heading(2, "Updates and machine-readable summary", "feeds")
-    page.html(
-        f'<ul class="xref-downloads"><li><a href="{relative_url(REUSE_URL, FEED_PATH)}">'
-        f"Atom feed</a> <code>{FEED_PATH}</code>: One entry for each dated change to a "
-        f'section.</li><li><a href="{relative_url(REUSE_URL, LLMS_PATH)}">llms.txt</a> '
-        f"<code>{LLMS_PATH}</code>: A plain-text summary of the site with links to every page "
-        "and data file, for language models and other tools.</li></ul>")
+    feeds = (html(item, relative_url(REUSE_URL, FEED_PATH), "Atom feed", FEED_PATH,
+                  "One entry for each dated change to a section."),
+             html(item, relative_url(REUSE_URL, LLMS_PATH), "llms.txt", LLMS_PATH,
+                  "A plain-text summary of the site with links to every page and data file, "
+                  "for language models and other tools."))
+    page.html(html('<ul class="xref-downloads">{}</ul>', Markup().join(feeds)))
     return page.markdown(), state

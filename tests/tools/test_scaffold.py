@@ -15,7 +15,7 @@ from macros.content.load import load_content
 from macros.render.site import render_site
 from macros.tools.scaffold import ScaffoldError, add
 
-from ..conftest import content_errors, copy_project
+from ..conftest import content_errors, copy_project, real_index
 
 
 def test_new_term_is_appended_and_check_points_at_each_empty_line(mini: Path) -> None:
@@ -85,12 +85,15 @@ def test_the_worked_example_in_contributing_works(tmp_path: Path) -> None:
     skeleton_start = text.index("  - id: fp8")
     filled = textwrap.indent(textwrap.dedent(entry).rstrip(), "  ") + "\n"
     glossary.write_text(text[:skeleton_start] + filled, "utf-8")
-    section = content / "sections" / "open-source-test-time-scaling.yml"
+    index = real_index()
+    story = index.sections[-1]
+    section = content / "sections" / f"{story.id}.yml"
     text = section.read_text("utf-8")
-    section.write_text(text.replace("body: |\n", "body: |\n  V3 was trained in FP8 "
-                                    "[@deepseek-v3-github-readme].\n\n", 1), "utf-8")
+    source = next(iter(index.sources))
+    section.write_text(text.replace("body: |\n", f"body: |\n  Trained in FP8 [@{source}].\n\n",
+                                    1), "utf-8")
     site = render_site(load_content(content, content.parent))
-    page = site.pages["section:open-source-test-time-scaling"]
+    page = site.pages[f"section:{story.id}"]
     assert 'href="../../glossary/#fp8"' in page
     assert not [w for w in site.warnings if "fp8" in w.message]
 

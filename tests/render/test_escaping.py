@@ -1,0 +1,18 @@
+"""Renderers escape by default: ``html()`` escapes every argument that is not Markup."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros.render.common import cite_box, html
+
+
+def test_arguments_are_escaped_unless_they_are_markup() -> None:
+    out = html('<a href="{}">{}</a> {}', 'x" onclick="alert(1)', "<b>", Markup("<i>ok</i>"))
+    assert out == ('<a href="x&#34; onclick=&#34;alert(1)">&lt;b&gt;</a> <i>ok</i>')
+
+
+def test_cite_box_escapes_its_text_and_keeps_line_breaks() -> None:
+    box = cite_box("A & B <c>", "@misc{k,\n  title = {<x>}\n}")
+    assert "A &amp; B &lt;c&gt;" in box and "&lt;x&gt;" in box
+    assert "\n" not in box and box.count("&#10;") == 2
