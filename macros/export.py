@@ -18,7 +18,7 @@ from typing import Any
 from .dates import parse_when
 from .index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, Index, event_when, section_url
 from .inline import CITE_RE, TERM_RE, cited_keys
-from .model import CATEGORIES, Event, Source
+from .model import Event, Source
 from .render_state import Use
 
 SCHEMA_VERSION = 1
@@ -122,7 +122,8 @@ def timeline_json(index: Index, base: str) -> dict[str, Any]:
             "title": e.title, "description": plain(e.description), "category": e.category,
             "sections": [site_link(base, section_url(s)) for s in e.sections],
             "sources": _event_sources(e), "url": site_link(base, f"{TIMELINE_URL}#{e.id}")})
-    return {"version": SCHEMA_VERSION, "events": events}
+    categories = [{"id": c, "label": label} for c, label in index.categories.items()]
+    return {"version": SCHEMA_VERSION, "categories": categories, "events": events}
 
 
 def timeline_ics(index: Index, base: str, stamp: datetime) -> bytes:
@@ -148,7 +149,7 @@ def timeline_ics(index: Index, base: str, stamp: datetime) -> bytes:
         vevent.add("dtend", end)
         vevent.add("summary", e.title)
         vevent.add("description", note)
-        vevent.add("categories", [CATEGORIES[e.category]])
+        vevent.add("categories", [index.category_label(e.category)])
         vevent.add("url", site_link(base, f"{TIMELINE_URL}#{e.id}"))
         cal.add_component(vevent)
     return cal.to_ical()

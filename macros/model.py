@@ -36,7 +36,6 @@ When = Annotated[str, StringConstraints(max_length=25)]
 
 Verdict = Literal["supported", "overstated", "misleading", "unverified", "false"]
 TermKind = Literal["concept", "person", "organization", "product", "policy"]
-Category = Literal["company", "model-release", "markets", "policy", "research", "politics"]
 DiagramKind = Literal["flow", "ladder"]
 SourceKind = Literal["news", "paper", "government", "company", "blog", "repository",
                      "podcast", "reference"]
@@ -47,10 +46,6 @@ VERDICTS: dict[str, str] = {
     "misleading": "The figure or fact may be accurate, but the claim gives a false impression.",
     "unverified": "No source we can check confirms or refutes it.",
     "false": "The evidence contradicts it.",
-}
-CATEGORIES: dict[str, str] = {
-    "company": "Company", "model-release": "Model release", "markets": "Markets",
-    "policy": "Policy and export controls", "research": "Research", "politics": "Politics",
 }
 SOURCE_KIND_NAMES: dict[str, str] = {
     "news": "News", "paper": "Paper or report", "government": "Government document",
@@ -265,16 +260,29 @@ class Event(Strict):
                        examples=["2025-01-20", "2023-03", "2025-01-26/2025-01-27"])
     title: Line = Field(description="Plain-text title.")
     description: Prose = Field(description="Markdown, one to three sentences, with citations.")
-    category: Category = Field(description="One of the fixed categories.")
+    category: Id = Field(description="The id of one of the categories declared under "
+                         "`categories:` at the top of this file.", examples=["model-release"])
     sections: tuple[Id, ...] = Field(default=(), description="Sections this event belongs to.")
     sources: tuple[SourceId, ...] = Field(default=(), description="Sources for the event.")
 
     _check_date = field_validator("date")(_dated)
 
 
+class Category(Strict):
+    """One timeline category: the filter shows them, and the calendar, in this order."""
+
+    id: Id = Field(description="Category id, written as an event's `category`.",
+                   examples=["model-release"])
+    label: Line = Field(description="Plain-text name shown on the timeline, its filter and in "
+                        "calendar apps.", examples=["Model release"])
+
+
 class Timeline(Strict):
     """`content/timeline.yml`."""
 
+    categories: tuple[Category, ...] = Field(min_length=1, description="The categories events "
+                                             "may use, in the order the timeline's filter "
+                                             "lists them.")
     events: tuple[Event, ...] = Field(min_length=1, description="Timeline events, any order.")
 
 

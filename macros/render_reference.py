@@ -18,7 +18,7 @@ from .index import (
     event_when,
     section_url,
 )
-from .model import CATEGORIES, SOURCE_KINDS, Term
+from .model import SOURCE_KINDS, Term
 from .render_common import PageBuilder, attr, source_citation
 from .render_section import event_time
 from .render_state import Origin, PageState, Use, relative_url
@@ -123,9 +123,9 @@ def timeline_page(index: Index, docs: dict[str, tuple[Document, tuple]]) -> tupl
     page.html(f'<p class="xref-intro">{len(index.events)} events, from the founding of '
               "High-Flyer to the weeks after R1, each dated at the precision the sources "
               "support and cited.</p>")
-    used = [c for c in CATEGORIES if any(e.category == c for e in index.events)]
     buttons = "".join(f'<button type="button" class="xref-filter__button" data-category="{c}" '
-                      f'aria-pressed="true">{attr(CATEGORIES[c])}</button>' for c in used)
+                      f'aria-pressed="true">{attr(index.category_label(c))}</button>'
+                      for c in index.used_categories())
     # Shown from the first paint (a box that JavaScript reveals later shifts the whole
     # timeline down); without JavaScript, a <noscript> style in the page head hides it.
     count = f"Showing {len(index.events)} of {len(index.events)} events"
@@ -152,7 +152,7 @@ def timeline_page(index: Index, docs: dict[str, tuple[Document, tuple]]) -> tupl
             items.append(
                 f'<li class="xref-event" id="{event.id}" data-category="{event.category}">'
                 f'<p class="xref-event__date">{event_time(event)} <span class="xref-cat '
-                f'xref-cat--{event.category}">{attr(CATEGORIES[event.category])}</span></p>'
+                f'xref-cat--{event.category}">{attr(index.category_label(event.category))}</span></p>'
                 f'<p class="xref-event__title">{attr(event.title)}{" " + extra if extra else ""}'
                 f'</p>{text}' + (f'<p class="xref-event__links"><span class="xref-label">'
                                  f"In:</span> {links}</p>" if links else "") + "</li>")

@@ -17,7 +17,18 @@ from .errors import Problem
 from .index import Index, suggest, surface_forms
 from .inline import CitationSyntaxError, Cite, cites, term_refs
 from .matcher import normalize
-from .model import Claim, Event, Glossary, Home, Section, Source, Sources, Term, Timeline
+from .model import (
+    Category,
+    Claim,
+    Event,
+    Glossary,
+    Home,
+    Section,
+    Source,
+    Sources,
+    Term,
+    Timeline,
+)
 from .render_diagram import subheadings
 from .yamlload import Document, Path_, dotted, kind_of
 
@@ -35,6 +46,7 @@ class Checked:
     sections: list[tuple[Section, Document]] = field(default_factory=list)
     terms: list[tuple[Term, Document, Path_]] = field(default_factory=list)
     events: list[tuple[Event, Document, Path_]] = field(default_factory=list)
+    categories: list[tuple[Category, Document, Path_]] = field(default_factory=list)
     sources: list[tuple[Source, Document, Path_]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # Ids declared in the raw data, valid or not: a reference to an entry that has its own
@@ -311,7 +323,14 @@ class _Checker:
 
     def timeline(self) -> None:
         self.unique([(e.id, d, w) for e, d, w in self.c.events], "event")
+        self.unique([(c.id, d, w) for c, d, w in self.c.categories], "category")
+        categories = {c.id for c, _, _ in self.c.categories} | \
+            self.c.declared.get("category", set())
         for event, doc, where in self.c.events:
+            if event.category not in categories:
+                hint = suggest(event.category, categories) or \
+                    " (use a category declared under `categories:` in this file)"
+                self.add(doc, (*where, "category"), f"unknown category '{event.category}'{hint}")
             self.refs(doc, (*where, "sections"), event.sections, self.section_ids, "section",
                       "use a section id")
             self.refs(doc, (*where, "sources"), event.sources, self.source_ids, "source",
@@ -338,31 +357,40 @@ def check(section_docs: list[Document], glossary: Document | None, timeline: Doc
         checked.problems += problems
         if obj is not None:
             checked.sections.append((obj, doc))
-    for doc, model, attr, target, kind in (
-        (glossary, Glossary, "entries", checked.terms, "term"),
-        (timeline, Timeline, "events", checked.events, "event"),
-        (sources, Sources, "sources", checked.sources, "source"),
-    ):
+    lists: tuple[tuple[Document | None, type[BaseModel], tuple[tuple[str, list, str], ...]], ...] = (
+        (glossary, Glossary, (("entries", checked.terms, "term"),)),
+        (timeline, Timeline, (("categories", checked.categories, "category"),
+                              ("events", checked.events, "event"))),
+        (sources, Sources, (("sources", checked.sources, "source"),)),
+    )
+    for doc, model, parts in lists:
         if doc is None:
             continue
         _, problems = schema_problems(doc, model)
         checked.problems += problems
-        # Keep every entry that is valid on its own, so one bad entry does not turn
-        # each reference to the others into a second, misleading error.
-        items = doc.data.get(attr) if isinstance(doc.data, dict) else None
-        item_model = model.model_fields[attr].annotation.__args__[0]  # type: ignore[union-attr]
-        for i, item in enumerate(items if isinstance(items, (list, tuple)) else ()):
-            checked.declare(kind, item)
-            with suppress(ValidationError):
-                target.append((item_model.model_validate(item), doc, (attr, i)))
+        for attr, target, kind in parts:
+            _keep_valid(checked, doc, model, attr, target, kind)
     _Checker(checked).run()
     return checked
+
+
+def _keep_valid(checked: Checked, doc: Document, model: type[BaseModel], attr: str,
+                target: list, kind: str) -> None:
+    """Keep every entry of list ``attr`` that is valid on its own, so one bad entry does not
+    turn each reference to the others into a second, misleading error."""
+    items = doc.data.get(attr) if isinstance(doc.data, dict) else None
+    item_model = model.model_fields[attr].annotation.__args__[0]  # type: ignore[union-attr]
+    for i, item in enumerate(items if isinstance(items, (list, tuple)) else ()):
+        checked.declare(kind, item)
+        with suppress(ValidationError):
+            target.append((item_model.model_validate(item), doc, (attr, i)))
 
 
 def to_index(checked: Checked) -> Index:
     """Build the lookup index from checked content."""
     return Index.build((s for s, _ in checked.sections), (t for t, _, _ in checked.terms),
-                       (e for e, _, _ in checked.events), (s for s, _, _ in checked.sources))
+                       (e for e, _, _ in checked.events), (s for s, _, _ in checked.sources),
+                       (c for c, _, _ in checked.categories))
 
 
 def check_home(doc: Document, checked: Checked) -> Home | None:
