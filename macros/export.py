@@ -2,7 +2,8 @@
 
 * ``glossary.json``: every entry with its URL and back-links.
 * ``timeline.json`` (sorted) and ``timeline.ics`` (one all-day VEVENT per event).
-* ``sources.json``, ``sources.bib`` (BibTeX, written by pybtex) and ``sources.csl.json``.
+* ``sources.json``, ``sources.bib`` (biblatex) and ``sources.csl.json`` (both from
+  :mod:`.citations`).
 
 ``EXPORTS`` lists them with a label and a description, for the reuse page and ``llms.txt``.
 """
@@ -15,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .dates import parse_when
+from .citations import sources_bib, sources_csl
 from .index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, Index, event_when, section_url
 from .inline import CITE_RE, TERM_RE, cited_keys
 from .model import Event, Source
@@ -167,58 +168,6 @@ def sources_json(index: Index, uses: dict[str, list[Use]], base: str) -> dict[st
     """The bibliography as data."""
     return {"version": SCHEMA_VERSION, "sources": [
         _source_dict(s, base, uses.get(s.id, [])) for s in index.sources.values()]}
-
-
-_BIB_TYPES = {"paper": "article", "news": "article"}
-_CSL_TYPES = {"news": "article-newspaper", "paper": "article", "government": "report",
-              "company": "webpage", "blog": "post-weblog", "repository": "software",
-              "podcast": "broadcast", "reference": "entry-encyclopedia"}
-
-
-def sources_bib(index: Index) -> str:
-    """BibTeX for every source, written by pybtex (it escapes and formats fields)."""
-    from pybtex.database import BibliographyData, Entry, Person
-
-    entries = {}
-    for s in index.sources.values():
-        fields = {"title": s.title, "note": s.note}
-        fields["journal" if s.kind in _BIB_TYPES else "howpublished"] = s.outlet
-        if s.published:
-            when = parse_when(s.published).start
-            fields["year"] = str(when.year)
-            if when.month:
-                fields["month"] = str(when.month)
-        if s.url or s.via:
-            fields["url"] = s.url or s.via.url  # type: ignore[union-attr]
-        if s.accessed:
-            fields["urldate"] = s.accessed
-        persons = {"author": [Person(a) for a in s.authors]} if s.authors else {}
-        entries[s.id] = Entry(_BIB_TYPES.get(s.kind, "misc"), fields=fields, persons=persons)
-    return bibtex_text(BibliographyData(entries=entries))
-
-
-def _csl_date(text: str) -> dict[str, Any]:
-    when = parse_when(text).start
-    return {"date-parts": [[p for p in (when.year, when.month, when.day) if p]]}
-
-
-def sources_csl(index: Index) -> list[dict[str, Any]]:
-    """CSL-JSON items, the format citation managers import."""
-    items = []
-    for s in index.sources.values():
-        item: dict[str, Any] = {"id": s.id, "type": _CSL_TYPES[s.kind], "title": s.title,
-                                "container-title": s.outlet, "language": s.language,
-                                "note": s.note}
-        if s.authors:
-            item["author"] = [{"literal": a} for a in s.authors]
-        if s.published:
-            item["issued"] = _csl_date(s.published)
-        if s.accessed:
-            item["accessed"] = _csl_date(s.accessed)
-        if s.url or s.via:
-            item["URL"] = s.url or s.via.url  # type: ignore[union-attr]
-        items.append(item)
-    return items
 
 
 def write_exports(site: Any, site_dir: Path, base: str, stamp: datetime | None = None) -> None:
