@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,6 @@ SCHEMA_VERSION = 1
 DATA_DIR = "data/"
 FEED_PATH = "feed.xml"
 LLMS_PATH = "llms.txt"
-# Dates written when SOURCE_DATE_EPOCH is unset (make build always sets it from git).
-DEFAULT_STAMP = datetime(2025, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -170,10 +168,9 @@ def sources_json(index: Index, uses: dict[str, list[Use]], base: str) -> dict[st
         _source_dict(s, base, uses.get(s.id, [])) for s in index.sources.values()]}
 
 
-def write_exports(site: Any, site_dir: Path, base: str, stamp: datetime | None = None) -> None:
-    """Write every export into ``site_dir/data``."""
+def write_exports(site: Any, site_dir: Path, base: str, stamp: datetime) -> None:
+    """Write every export into ``site_dir/data``; ``stamp`` is the calendar's DTSTAMP."""
     index: Index = site.content.index
-    stamp = stamp or DEFAULT_STAMP
     out = site_dir / "data"
     out.mkdir(parents=True, exist_ok=True)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +17,13 @@ from mkdocs.structure.files import File, Files
 
 from .cards import write_cards
 from .errors import ContentError
-from .export import DEFAULT_STAMP, FEED_PATH, LLMS_PATH, write_exports
+from .export import FEED_PATH, LLMS_PATH, write_exports
 from .feed import atom_feed
 from .llms import llms_txt
 from .publication import Publication, page_description
 from .site import PageSpec, Site, build_site
 from .social import page_head
+from .stamps import build_stamp
 
 _current: dict[str, Any] = {}  # the site and its Publication, set by on_config
 
@@ -106,9 +106,8 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
 
 def on_post_build(config: Any) -> None:
     """Write the data exports, the Atom feed, llms.txt and the social cards."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    stamp = datetime.fromtimestamp(int(epoch), UTC) if epoch else DEFAULT_STAMP
     site, site_dir, pub = _current["site"], Path(config.site_dir), _current["pub"]
+    stamp = build_stamp(site.content.index, os.environ.get("SOURCE_DATE_EPOCH"))
     write_exports(site, site_dir, config.site_url or "", stamp)
     (site_dir / FEED_PATH).write_bytes(atom_feed(site, pub, stamp))
     (site_dir / LLMS_PATH).write_text(llms_txt(site, pub), "utf-8")
