@@ -95,6 +95,10 @@ class Claim(Strict):
     statement: Line = Field(description="The claim, as it was made or widely repeated.")
     claimant: Line = Field(description="Who made or spread the claim.")
     date: When | None = Field(None, description="When the claim was made (ISO date).")
+    appeared_in: tuple[SourceId, ...] = Field(default=(), description="Sources in which the "
+                                              "claim itself appeared (not the evidence), "
+                                              "earliest first; published as the claim's "
+                                              "appearance in structured data.")
     verdict: Verdict = Field(description="supported, overstated, misleading, unverified or false.")
     reason: Line = Field(description="One line: why this verdict.")
     evidence: Prose = Field(description="Markdown with citations: what the sources show.")

@@ -280,6 +280,8 @@ class _Checker:
             self.unique([(c.id, doc, ("claims", i)) for i, c in enumerate(section.claims)],
                         "claim")
             for i, claim in enumerate(section.claims):
+                self.refs(doc, ("claims", i, "appeared_in"), claim.appeared_in, self.source_ids,
+                          "source", "add it to content/sources.yml first")
                 if not cite_count(claim.evidence):
                     self.add(doc, ("claims", i, "evidence"), "claim cites no source "
                              "(add [@source-id] after the evidence)")

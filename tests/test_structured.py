@@ -16,7 +16,7 @@ from macros.export import text_of
 from macros.model import VERDICTS
 from macros.structured import BEST_RATING, VERDICT_RATINGS, WORST_RATING, ld_json
 
-from .conftest import ROOT, sitemap_paths
+from .conftest import ROOT, content_errors, edit, sitemap_paths
 from .sitecrawl import read_page
 
 CONTENT = load_content(ROOT / "content", ROOT)
@@ -32,8 +32,10 @@ REQUIRED: dict[str, tuple[str, ...]] = {
                 "publisher", "citation", "url", "image"),
     "ClaimReview": ("claimReviewed", "itemReviewed", "reviewRating", "url", "author",
                     "datePublished"),
-    "Claim": ("author",),
-    "Rating": ("ratingValue", "alternateName", "bestRating", "worstRating"),
+    "Claim": ("text",),
+    "Rating": ("alternateName", "ratingExplanation"),
+    "ImageObject": ("url", "width", "height"),
+    "ItemList": ("itemListElement",),
     "DefinedTermSet": ("name", "hasDefinedTerm", "url"),
     "DefinedTerm": ("name", "@id"),
     "Organization": ("name",),
@@ -165,18 +167,24 @@ def test_hype_page_has_one_claim_review_per_claim(site: Path) -> None:
     for review, claim in zip(reviews, hype.claims, strict=True):
         assert review["url"] == f"{BASE}{path}/#claim-{claim.id}"
         assert f"claim-{claim.id}" in ids
-        assert review["reviewRating"] == {
-            "@type": "Rating", "ratingValue": VERDICT_RATINGS[claim.verdict],
-            "bestRating": 5, "worstRating": 1, "alternateName": claim.verdict.capitalize(),
-            "ratingExplanation": text_of(claim.reason)}
-        assert review["itemReviewed"]["@type"] == "Claim"
-        assert review["itemReviewed"].get("datePublished") == claim.date
-    authors = {c.id: r["itemReviewed"]["author"] for c, r in zip(hype.claims, reviews, strict=True)}
+        expected = {"@type": "Rating", "alternateName": claim.verdict.capitalize(),
+                    "ratingExplanation": text_of(claim.reason)}
+        if claim.verdict != "unverified":
+            expected |= {"ratingValue": VERDICT_RATINGS[claim.verdict],
+                         "bestRating": BEST_RATING, "worstRating": WORST_RATING}
+        assert review["reviewRating"] == expected
+        item = review["itemReviewed"]
+        assert item["@type"] == "Claim" and item["text"] == claim.statement
+        assert item.get("datePublished") == claim.date
+        titles = [INDEX.sources[k].title for k in claim.appeared_in]
+        assert [w["name"] for w in item.get("appearance", [])] == titles
+        assert item.get("firstAppearance", {}).get("name") == (titles[0] if titles else None)
+    authors = {c.id: r["itemReviewed"].get("author") for c, r in zip(hype.claims, reviews, strict=True)}
     assert authors["as-good-as-o1"] == {"@type": "Organization", "name": "DeepSeek",
                                         "url": BASE + "glossary/#deepseek"}
     assert authors["r1-step-was-cheap"] == {"@type": "Person", "name": "Dario Amodei"}
-    assert authors["trained-for-6-million"] == {
-        "@type": "Organization", "name": "Widely repeated in coverage of the January 27 sell-off"}
+    # A claimant that names no one ("Widely repeated in ...") is no author.
+    assert authors["trained-for-6-million"] is None
 
 
 def test_only_the_hype_page_has_claim_reviews(site: Path) -> None:
@@ -184,24 +192,58 @@ def test_only_the_hype_page_has_claim_reviews(site: Path) -> None:
     assert with_reviews == [f"{section_page(s.id)}/" for s in INDEX.sections if s.claims]
 
 
-def test_verdict_scale_covers_every_verdict_once() -> None:
-    assert set(VERDICT_RATINGS) == set(VERDICTS)
-    assert sorted(VERDICT_RATINGS.values()) == list(range(WORST_RATING, BEST_RATING + 1))
-    assert VERDICT_RATINGS["false"] == WORST_RATING and VERDICT_RATINGS["supported"] == BEST_RATING
+def test_verdict_scale_orders_the_verdicts_by_how_true_the_claim_is() -> None:
+    # Unverified has no place on a scale of truth: the evidence neither confirms nor refutes.
+    assert set(VERDICT_RATINGS) == set(VERDICTS) - {"unverified"}
+    order = sorted(VERDICT_RATINGS, key=VERDICT_RATINGS.__getitem__)
+    assert order == ["false", "misleading", "overstated", "supported"]
+    assert [VERDICT_RATINGS[v] for v in order] == list(range(WORST_RATING, BEST_RATING + 1))
 
 
 def test_glossary_is_a_defined_term_set(site: Path) -> None:
-    (terms,) = of_type(graph(site, "glossary"), "DefinedTermSet")
+    nodes = graph(site, "glossary")
+    (terms,) = of_type(nodes, "DefinedTermSet")
+    (page,) = of_type(nodes, "WebPage")
     ids = read_page(site / "glossary" / "index.html").ids
-    assert terms["url"] == BASE + "glossary/"
+    assert terms["url"] == page["@id"] == BASE + "glossary/" != terms["@id"]
     assert len(terms["hasDefinedTerm"]) == len(INDEX.terms)
     for term in terms["hasDefinedTerm"]:
         assert missing(term, SET_TERM) == [], term
-        assert term["inDefinedTermSet"] == terms["url"]
+        assert term["inDefinedTermSet"] == terms["@id"]
         term_id = term["url"].split("#", 1)[1]
         assert term_id in ids
         assert term["name"] == INDEX.terms[term_id].term
         assert term["description"] == INDEX.terms[term_id].short
+
+
+def test_a_claim_appears_only_in_known_sources(mini: Path) -> None:
+    edit(mini / "sections" / "alpha.yml", "    claimant: Everyone\n",
+         "    claimant: Everyone\n    appeared_in: [src-one, no-such-source]\n")
+    assert content_errors(mini) == [
+        "content/sections/alpha.yml:16:28: claims[0].appeared_in[1]: unknown source "
+        "'no-such-source' (add it to content/sources.yml first)"]
+
+
+def test_whos_who_lists_people_and_organizations(site: Path) -> None:
+    (people,) = of_type(graph(site, "whos-who"), "ItemList")
+    ids = read_page(site / "whos-who" / "index.html").ids
+    items = [i["item"] for i in people["itemListElement"]]
+    kinds = {"person": "Person", "organization": "Organization"}
+    expected = sorted((kinds[t.kind], t.term) for t in INDEX.terms.values() if t.kind in kinds)
+    assert sorted((i["@type"], i["name"]) for i in items) == expected
+    for item in items:
+        assert item["@id"] == BASE + "whos-who/#" + item["@id"].split("#")[1]
+        assert item["@id"].split("#")[1] in ids
+
+
+def test_page_images_are_image_objects(site: Path) -> None:
+    for path in sitemap_paths(site):
+        nodes = graph(site, path)
+        page = next(n for n in nodes if n["@type"] in ("Article", "WebPage"))
+        image = page.get("image") or page.get("primaryImageOfPage")
+        assert image["@type"] == "ImageObject", path
+        assert (image["width"], image["height"]) == (WIDTH, HEIGHT)
+        assert image["url"] == head(site, path).meta["og:image"]
 
 
 def test_ld_json_cannot_close_its_script_element() -> None:
