@@ -10,9 +10,9 @@ from pathlib import Path
 import icalendar
 import yaml
 
-from macros.content import load_content
-from macros.export import timeline_ics, timeline_json
-from macros.site import render_site
+from macros.content.load import load_content
+from macros.publish.export import timeline_ics, timeline_json
+from macros.render.site import render_site
 
 from .conftest import ROOT, content_errors, edit
 
