@@ -12,6 +12,7 @@ import yaml
 
 from macros.content.load import load_content
 from macros.publish.export import timeline_ics, timeline_json
+from macros.render.reference import CATEGORY_TONES
 from macros.render.site import render_site
 
 from .conftest import ROOT, content_errors, edit
@@ -68,6 +69,9 @@ def test_filter_calendar_and_json_follow_the_declared_categories(mini: Path) -> 
     page = site.pages["timeline"]
     buttons = re.findall(r'data-category="([^"]+)" aria-pressed="true">([^<]+)</button>', page)
     assert buttons == [(c["id"], c["label"]) for c in categories]
+    # Colours come with the declared order (the stylesheet's tones), never with an id.
+    tones = set(re.findall(r'data-category="([^"]+)" data-tone="(\d+)"', page))
+    assert tones == {(c["id"], str(i % CATEGORY_TONES + 1)) for i, c in enumerate(categories)}
     index = site.content.index
     data = timeline_json(index, "")
     assert data["categories"] == categories
@@ -83,3 +87,11 @@ def test_the_real_timeline_uses_only_what_it_declares() -> None:
     ids = [c["id"] for c in declared(ROOT / "content")]
     assert list(content.index.categories) == ids
     assert {e.category for e in content.index.events} <= set(ids)
+
+
+def test_the_stylesheet_has_a_tone_for_each_slot_and_names_no_category() -> None:
+    css = (ROOT / "docs" / "assets" / "xref.css").read_text("utf-8")
+    for tone in range(1, CATEGORY_TONES + 1):
+        assert f'.xref-event[data-tone="{tone}"]' in css and f"--xref-cat-{tone}-fg" in css
+    assert f'data-tone="{CATEGORY_TONES + 1}"' not in css
+    assert not [c for c in declared(ROOT / "content") if f"xref-cat--{c['id']}" in css]

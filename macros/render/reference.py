@@ -25,6 +25,10 @@ from .common import PageBuilder, attr, source_citation
 from .section import event_time
 from .xref.state import Origin, PageState, Use, relative_url
 
+# docs/assets/xref.css colours timeline categories with this many tones, given in the order
+# the content declares the categories.
+CATEGORY_TONES = 7
+
 KIND_LABELS = {"concept": "Concept", "person": "Person", "organization": "Organization",
                "product": "Product", "policy": "Policy"}
 
@@ -140,6 +144,7 @@ def timeline_page(index: Index, docs: dict[str, tuple[Document, tuple]]) -> tupl
     jump = "".join(f'<li><a href="#year-{y}">{y}</a></li>' for y in sorted(years))
     page.html(f'<nav class="xref-jumpbar" aria-label="Timeline by year"><ul>{jump}</ul></nav>')
     sections = {s.id: s for s in index.sections}
+    tones = {c: i % CATEGORY_TONES + 1 for i, c in enumerate(index.categories)}
     for year in sorted(years):
         page.heading(2, str(year), f"year-{year}")
         items = []
@@ -151,9 +156,10 @@ def timeline_page(index: Index, docs: dict[str, tuple[Document, tuple]]) -> tupl
                               f"{attr(sections[s].title)}</a>" for s in event.sections)
             extra = page.cite_list(event.sources)
             items.append(
-                f'<li class="xref-event" id="{event.id}" data-category="{event.category}">'
-                f'<p class="xref-event__date">{event_time(event)} <span class="xref-cat '
-                f'xref-cat--{event.category}">{attr(index.category_label(event.category))}</span></p>'
+                f'<li class="xref-event" id="{event.id}" data-category="{event.category}" '
+                f'data-tone="{tones[event.category]}"><p class="xref-event__date">'
+                f'{event_time(event)} <span class="xref-cat xref-cat--tone-{tones[event.category]}">'
+                f'{attr(index.category_label(event.category))}</span></p>'
                 f'<p class="xref-event__title">{attr(event.title)}{" " + extra if extra else ""}'
                 f'</p>{text}' + (f'<p class="xref-event__links"><span class="xref-label">'
                                  f"In:</span> {links}</p>" if links else "") + "</li>")
