@@ -14,7 +14,7 @@ export SOURCE_DATE_EPOCH
 endif
 LIGHTHOUSE := tests/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: help venv serve build check test lint browser-deps html-deps lighthouse linkcheck clean new bench
+.PHONY: help venv serve build check test lint browser-deps html-deps export-deps lighthouse linkcheck clean new bench
 
 help:
 	@echo "make serve   preview at http://127.0.0.1:8000 with live reload"
@@ -80,6 +80,18 @@ html-deps:
 	  echo "  sudo apt-get install -y default-jre-headless" >&2; exit 1; \
 	fi
 
+# pandoc (with --citeproc) and biber read the bibliography exports in the consumer tests.
+export-deps:
+	@command -v pandoc >/dev/null && command -v biber >/dev/null && exit 0; \
+	if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing pandoc and biber with apt-get ..."; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends pandoc biber >/dev/null; \
+	else \
+	  echo "The export consumer tests need pandoc and biber. Install them with:" >&2; \
+	  echo "  sudo apt-get install -y pandoc biber" >&2; exit 1; \
+	fi
+
 # Lighthouse 12.2.3, pinned by tests/lighthouse/package-lock.json (13 needs Node 22).
 $(LIGHTHOUSE): tests/lighthouse/package-lock.json
 	@command -v npm >/dev/null || { \
@@ -94,7 +106,7 @@ $(LIGHTHOUSE): tests/lighthouse/package-lock.json
 lighthouse: venv browser-deps $(LIGHTHOUSE)
 	$(BIN)/python -m pytest tests/test_lighthouse.py -v
 
-test: venv browser-deps html-deps $(LIGHTHOUSE)
+test: venv browser-deps html-deps export-deps $(LIGHTHOUSE)
 	$(BIN)/ruff check macros tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

@@ -102,6 +102,7 @@ def measure(project: Path, dump_dir: Path | None = None) -> dict[str, Any]:
     start = time.perf_counter()
     import macros.render.site  # noqa: F401 - timed: the engine's own imports
     from macros.publish.export import write_exports
+    from macros.publish.stamps import build_stamp
 
     import_s = time.perf_counter() - start
     rss_imported = _rss_mb()
@@ -109,7 +110,7 @@ def measure(project: Path, dump_dir: Path | None = None) -> dict[str, Any]:
     rss_engine = _rss_mb()
     with tempfile.TemporaryDirectory(prefix="bench-exports-") as tmp:
         start = time.perf_counter()
-        write_exports(site, Path(tmp), SITE_URL, None)
+        write_exports(site, Path(tmp), SITE_URL, build_stamp(site.content.index, None))
         export_s = time.perf_counter() - start
         export_bytes = sum(p.stat().st_size for p in Path(tmp).rglob("*") if p.is_file())
     if dump_dir is not None:

@@ -314,7 +314,9 @@ def generate(content: Path, counts: Counts, seed: int = 7) -> tuple[int, int, in
     for number, sid in enumerate(section_ids, start=1):
         write(content / "sections" / f"{sid}.yml",
               _dump(_section(w, number, section_ids, people), "synthetic section"))
-    write(content / "timeline.yml", _dump({"events": events}, "synthetic timeline"))
+    categories = [{"id": c, "label": c.replace("-", " ").capitalize()} for c in _CATEGORIES]
+    write(content / "timeline.yml", _dump({"categories": categories, "events": events},
+                                          "synthetic timeline"))
     entries = []
     for i, term in enumerate(terms):
         other = terms[(i + 1) % len(terms)]

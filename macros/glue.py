@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +17,13 @@ from mkdocs.structure.files import File, Files
 
 from .content.errors import ContentError
 from .publish.cards import write_cards
-from .publish.export import DEFAULT_STAMP, write_exports
+from .publish.export import write_exports
 from .publish.feed import atom_feed
 from .publish.llms import llms_txt
 from .publish.palette import NEUTRAL, CardPalette, card_palette
 from .publish.publication import Publication, page_description
 from .publish.social import page_head
+from .publish.stamps import build_stamp
 from .render.downloads import FEED_PATH, LLMS_PATH
 from .render.site import PageSpec, Site, build_site
 
@@ -125,9 +125,8 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
 
 def on_post_build(config: Any) -> None:
     """Write the data exports, the Atom feed, llms.txt and the social cards."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    stamp = datetime.fromtimestamp(int(epoch), UTC) if epoch else DEFAULT_STAMP
     site, site_dir, pub = _current["site"], Path(config.site_dir), _current["pub"]
+    stamp = build_stamp(site.content.index, os.environ.get("SOURCE_DATE_EPOCH"))
     write_exports(site, site_dir, config.site_url or "", stamp, name=config.site_name)
     (site_dir / FEED_PATH).write_bytes(atom_feed(site, pub, stamp))
     (site_dir / LLMS_PATH).write_text(llms_txt(site, pub), "utf-8")

@@ -1,5 +1,6 @@
 """The building blocks of the content model: constrained field types, the fixed
-vocabularies (verdicts, categories, source kinds) and the field checks they share.
+vocabularies (verdicts, source kinds; timeline categories belong to the content) and the
+field checks they share.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ When = Annotated[str, StringConstraints(max_length=25)]
 
 Verdict = Literal["supported", "overstated", "misleading", "unverified", "false"]
 TermKind = Literal["concept", "person", "organization", "product", "policy"]
-Category = Literal["company", "model-release", "markets", "policy", "research", "politics"]
 DiagramKind = Literal["flow", "ladder"]
 SourceKind = Literal["news", "paper", "government", "company", "blog", "repository",
                      "podcast", "reference"]
@@ -37,10 +37,6 @@ VERDICTS: dict[str, str] = {
     "misleading": "The figure or fact may be accurate, but the claim gives a false impression.",
     "unverified": "No source we can check confirms or refutes it.",
     "false": "The evidence contradicts it.",
-}
-CATEGORIES: dict[str, str] = {
-    "company": "Company", "model-release": "Model release", "markets": "Markets",
-    "policy": "Policy and export controls", "research": "Research", "politics": "Politics",
 }
 SOURCE_KIND_NAMES: dict[str, str] = {
     "news": "News", "paper": "Paper or report", "government": "Government document",

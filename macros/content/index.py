@@ -10,7 +10,7 @@ from functools import cached_property
 from .dates import When, parse_when
 from .fields import SOURCE_KIND_NAMES
 from .matcher import TermMatcher, normalize
-from .model import Event, Section, Source, Term
+from .model import Category, Event, Section, Source, Term
 
 GLOSSARY_URL = "glossary/"
 TIMELINE_URL = "timeline/"
@@ -44,6 +44,8 @@ class Index:
     terms: dict[str, Term]
     events: tuple[Event, ...]
     sources: dict[str, Source]
+    # The timeline's categories, in the order content declares them: id -> label.
+    categories: dict[str, str] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)
     matcher: TermMatcher = field(default_factory=lambda: TermMatcher({}))
     empty_matcher: TermMatcher = field(default_factory=lambda: TermMatcher({}))
@@ -51,7 +53,7 @@ class Index:
 
     @classmethod
     def build(cls, sections: Iterable[Section], terms: Iterable[Term], events: Iterable[Event],
-              sources: Iterable[Source]) -> Index:
+              sources: Iterable[Source], categories: Iterable[Category] = ()) -> Index:
         """Sort sections by order and events by date, and compile the term matcher."""
         term_map = {t.id: t for t in terms}
         forms: dict[str, str] = {}
@@ -63,6 +65,7 @@ class Index:
             terms=term_map,
             events=tuple(sorted(events, key=lambda e: (event_when(e).start.first_day(), e.id))),
             sources={s.id: s for s in sources},
+            categories={c.id: c.label for c in categories},
             forms=forms,
             matcher=TermMatcher(forms),
         )
@@ -90,6 +93,15 @@ class Index:
             parts.append(parse_when(source.published).human())
         parts.append(SOURCE_KIND_NAMES[source.kind])
         return " · ".join(parts)
+
+    def category_label(self, category_id: str) -> str:
+        """The label of a timeline category (its id if content declares no such category)."""
+        return self.categories.get(category_id, category_id)
+
+    def used_categories(self) -> list[str]:
+        """The category ids at least one event uses, in declared order."""
+        used = {e.category for e in self.events}
+        return [c for c in self.categories if c in used]
 
     def section_events(self, section_id: str) -> list[Event]:
         """Events linked to a section, in date order."""

@@ -19,7 +19,6 @@ from pydantic import (
 
 from .dates import parse_when
 from .fields import (
-    Category,
     DiagramKind,
     Id,
     Line,
@@ -63,6 +62,8 @@ class Claim(Strict):
     statement: Line = Field(description="The claim, as it was made or widely repeated.")
     claimant: Line = Field(description="Who made or spread the claim.")
     date: When | None = Field(None, description="When the claim was made (ISO date).")
+    appeared_in: tuple[SourceId, ...] = Field(default=(), description="Sources in which the claim "
+                                              "itself appeared (not the evidence), earliest first.")
     verdict: Verdict = Field(description="supported, overstated, misleading, unverified or false.")
     reason: Line = Field(description="One line: why this verdict.")
     evidence: Prose = Field(description="Markdown with citations: what the sources show.")
@@ -215,16 +216,29 @@ class Event(Strict):
                        examples=["2025-01-20", "2023-03", "2025-01-26/2025-01-27"])
     title: Line = Field(description="Plain-text title.")
     description: Prose = Field(description="Markdown, one to three sentences, with citations.")
-    category: Category = Field(description="One of the fixed categories.")
+    category: Id = Field(description="The id of one of the categories declared under "
+                         "`categories:` at the top of this file.", examples=["model-release"])
     sections: tuple[Id, ...] = Field(default=(), description="Sections this event belongs to.")
     sources: tuple[SourceId, ...] = Field(default=(), description="Sources for the event.")
 
     _check_date = field_validator("date")(dated)
 
 
+class Category(Strict):
+    """One timeline category: the filter shows them, and the calendar, in this order."""
+
+    id: Id = Field(description="Category id, written as an event's `category`.",
+                   examples=["model-release"])
+    label: Line = Field(description="Plain-text name shown on the timeline, its filter and in "
+                        "calendar apps.", examples=["Model release"])
+
+
 class Timeline(Strict):
     """`content/timeline.yml`."""
 
+    categories: tuple[Category, ...] = Field(min_length=1, description="The categories events "
+                                             "may use, in the order the timeline's filter "
+                                             "lists them.")
     events: tuple[Event, ...] = Field(min_length=1, description="Timeline events, any order.")
 
 

@@ -18,7 +18,7 @@ from .index import Index, suggest, surface_forms
 from .inline import CitationSyntaxError, Cite, cites, subheadings, term_refs
 from .matcher import normalize
 from .messages import problem_at, schema_problems
-from .model import Claim, Event, Glossary, Home, Section, Source, Sources, Term, Timeline
+from .model import Category, Claim, Event, Glossary, Home, Section, Source, Sources, Term, Timeline
 from .yamlload import Document, Path_, dotted
 
 
@@ -29,6 +29,7 @@ class Checked:
     sections: list[tuple[Section, Document]] = field(default_factory=list)
     terms: list[tuple[Term, Document, Path_]] = field(default_factory=list)
     events: list[tuple[Event, Document, Path_]] = field(default_factory=list)
+    categories: list[tuple[Category, Document, Path_]] = field(default_factory=list)
     sources: list[tuple[Source, Document, Path_]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # Ids declared in the raw data, valid or not: a reference to an entry that has its own
@@ -164,6 +165,8 @@ class _Checker:
             self.unique([(c.id, doc, ("claims", i)) for i, c in enumerate(section.claims)],
                         "claim")
             for i, claim in enumerate(section.claims):
+                self.refs(doc, ("claims", i, "appeared_in"), claim.appeared_in, self.source_ids,
+                          "source", "add it to content/sources.yml first")
                 if not cite_count(claim.evidence):
                     self.add(doc, ("claims", i, "evidence"), "claim cites no source "
                              "(add [@source-id] after the evidence)")
@@ -207,7 +210,13 @@ class _Checker:
 
     def timeline(self) -> None:
         self.unique([(e.id, d, w) for e, d, w in self.c.events], "event")
+        self.unique([(c.id, d, w) for c, d, w in self.c.categories], "category")
+        categories = {c.id for c, _, _ in self.c.categories} | self.c.declared.get("category", set())
         for event, doc, where in self.c.events:
+            if event.category not in categories:
+                hint = suggest(event.category, categories) or \
+                    " (use a category declared under `categories:` in this file)"
+                self.add(doc, (*where, "category"), f"unknown category '{event.category}'{hint}")
             self.refs(doc, (*where, "sections"), event.sections, self.section_ids, "section",
                       "use a section id")
             self.refs(doc, (*where, "sources"), event.sources, self.source_ids, "source",
@@ -234,32 +243,38 @@ def check(section_docs: list[Document], glossary: Document | None, timeline: Doc
         checked.problems += problems
         if obj is not None:
             checked.sections.append((obj, doc))
-    lists: tuple[tuple[Document | None, type[BaseModel], str, list[Any], str], ...] = (
-        (glossary, Glossary, "entries", checked.terms, "term"),
-        (timeline, Timeline, "events", checked.events, "event"),
-        (sources, Sources, "sources", checked.sources, "source"),
-    )
-    for file_doc, model, attr, target, kind in lists:
+    for file_doc, model, parts in (
+            (glossary, Glossary, (("entries", checked.terms, "term"),)),
+            (timeline, Timeline, (("categories", checked.categories, "category"),
+                                  ("events", checked.events, "event"))),
+            (sources, Sources, (("sources", checked.sources, "source"),))):
         if file_doc is None:
             continue
         _, problems = schema_problems(file_doc, model)
         checked.problems += problems
-        # Keep every entry that is valid on its own, so one bad entry does not turn
-        # each reference to the others into a second, misleading error.
-        items = file_doc.data.get(attr) if isinstance(file_doc.data, dict) else None
-        item_model = get_args(model.model_fields[attr].annotation)[0]  # tuple[Item, ...]
-        for i, item in enumerate(items if isinstance(items, (list, tuple)) else ()):
-            checked.declare(kind, item)
-            with suppress(ValidationError):
-                target.append((item_model.model_validate(item), file_doc, (attr, i)))
+        for attr, target, kind in parts:
+            _keep_valid(checked, file_doc, model, attr, target, kind)
     _Checker(checked).run()
     return checked
+
+
+def _keep_valid(checked: Checked, doc: Document, model: type[BaseModel], attr: str,
+                target: list[Any], kind: str) -> None:
+    """Keep each valid entry of list ``attr``: one bad entry must not turn every reference to
+    the others into a second, misleading error."""
+    items = doc.data.get(attr) if isinstance(doc.data, dict) else None
+    item_model = get_args(model.model_fields[attr].annotation)[0]  # tuple[Item, ...]
+    for i, item in enumerate(items if isinstance(items, (list, tuple)) else ()):
+        checked.declare(kind, item)
+        with suppress(ValidationError):
+            target.append((item_model.model_validate(item), doc, (attr, i)))
 
 
 def to_index(checked: Checked) -> Index:
     """Build the lookup index from checked content."""
     return Index.build((s for s, _ in checked.sections), (t for t, _, _ in checked.terms),
-                       (e for e, _, _ in checked.events), (s for s, _, _ in checked.sources))
+                       (e for e, _, _ in checked.events), (s for s, _, _ in checked.sources),
+                       (c for c, _, _ in checked.categories))
 
 
 def check_home(doc: Document, checked: Checked) -> Home | None:

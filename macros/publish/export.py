@@ -2,7 +2,8 @@
 
 * ``glossary.json``: every entry with its URL and back-links.
 * ``timeline.json`` (sorted) and ``timeline.ics`` (one all-day VEVENT per event).
-* ``sources.json``, ``sources.bib`` (BibTeX, written by pybtex) and ``sources.csl.json``.
+* ``sources.json``, ``sources.bib`` (biblatex) and ``sources.csl.json`` (both from
+  :mod:`.citations`).
 
 ``EXPORTS`` lists them with a label and a description, for the reuse page and ``llms.txt``.
 """
@@ -10,22 +11,19 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..content.dates import parse_when
-from ..content.fields import CATEGORIES
 from ..content.index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, Index, event_when, section_url
 from ..content.inline import cited_keys
 from ..content.model import Event, Source
-from ..render.common import bibtex_text, site_key, site_link
+from ..render.common import site_key, site_link
 from ..render.plain import plain_text
 from ..render.xref.state import Use
+from .citations import sources_bib, sources_csl
 
 SCHEMA_VERSION = 1
-# Dates written when SOURCE_DATE_EPOCH is unset (make build always sets it from git).
-DEFAULT_STAMP = datetime(2025, 1, 1, tzinfo=UTC)
 
 
 def _uses(base: str, uses: list[Use]) -> list[dict[str, str]]:
@@ -62,7 +60,8 @@ def timeline_json(index: Index, base: str) -> dict[str, Any]:
             "title": e.title, "description": plain_text(e.description), "category": e.category,
             "sections": [site_link(base, section_url(s)) for s in e.sections],
             "sources": _event_sources(e), "url": site_link(base, f"{TIMELINE_URL}#{e.id}")})
-    return {"version": SCHEMA_VERSION, "events": events}
+    categories = [{"id": c, "label": label} for c, label in index.categories.items()]
+    return {"version": SCHEMA_VERSION, "categories": categories, "events": events}
 
 
 def timeline_ics(index: Index, base: str, stamp: datetime, name: str = "") -> bytes:
@@ -88,7 +87,7 @@ def timeline_ics(index: Index, base: str, stamp: datetime, name: str = "") -> by
         vevent.add("dtend", end)
         vevent.add("summary", e.title)
         vevent.add("description", note)
-        vevent.add("categories", [CATEGORIES[e.category]])
+        vevent.add("categories", [index.category_label(e.category)])
         vevent.add("url", site_link(base, f"{TIMELINE_URL}#{e.id}"))
         cal.add_component(vevent)
     ical: bytes = cal.to_ical()
@@ -109,63 +108,11 @@ def sources_json(index: Index, uses: dict[str, list[Use]], base: str) -> dict[st
         _source_dict(s, base, uses.get(s.id, [])) for s in index.sources.values()]}
 
 
-_BIB_TYPES = {"paper": "article", "news": "article"}
-_CSL_TYPES = {"news": "article-newspaper", "paper": "article", "government": "report",
-              "company": "webpage", "blog": "post-weblog", "repository": "software",
-              "podcast": "broadcast", "reference": "entry-encyclopedia"}
-
-
-def sources_bib(index: Index) -> str:
-    """BibTeX for every source, written by pybtex (it escapes and formats fields)."""
-    from pybtex.database import BibliographyData, Entry, Person
-
-    entries = {}
-    for s in index.sources.values():
-        fields = {"title": s.title, "note": s.note}
-        fields["journal" if s.kind in _BIB_TYPES else "howpublished"] = s.outlet
-        if s.published:
-            when = parse_when(s.published).start
-            fields["year"] = str(when.year)
-            if when.month:
-                fields["month"] = str(when.month)
-        if s.url or s.via:
-            fields["url"] = s.url or s.via.url  # type: ignore[union-attr]
-        if s.accessed:
-            fields["urldate"] = s.accessed
-        persons = {"author": [Person(a) for a in s.authors]} if s.authors else {}
-        entries[s.id] = Entry(_BIB_TYPES.get(s.kind, "misc"), fields=fields, persons=persons)
-    return bibtex_text(BibliographyData(entries=entries))
-
-
-def _csl_date(text: str) -> dict[str, Any]:
-    when = parse_when(text).start
-    return {"date-parts": [[p for p in (when.year, when.month, when.day) if p]]}
-
-
-def sources_csl(index: Index) -> list[dict[str, Any]]:
-    """CSL-JSON items, the format citation managers import."""
-    items = []
-    for s in index.sources.values():
-        item: dict[str, Any] = {"id": s.id, "type": _CSL_TYPES[s.kind], "title": s.title,
-                                "container-title": s.outlet, "language": s.language,
-                                "note": s.note}
-        if s.authors:
-            item["author"] = [{"literal": a} for a in s.authors]
-        if s.published:
-            item["issued"] = _csl_date(s.published)
-        if s.accessed:
-            item["accessed"] = _csl_date(s.accessed)
-        if s.url or s.via:
-            item["URL"] = s.url or s.via.url  # type: ignore[union-attr]
-        items.append(item)
-    return items
-
-
-def write_exports(site: Any, site_dir: Path, base: str, stamp: datetime | None = None,
+def write_exports(site: Any, site_dir: Path, base: str, stamp: datetime,
                   name: str = "") -> None:
-    """Write every export into ``site_dir/data``; ``name`` is the site's (mkdocs.yml)."""
+    """Write every export into ``site_dir/data``; ``stamp`` is the calendar's DTSTAMP and
+    ``name`` the site's (mkdocs.yml)."""
     index: Index = site.content.index
-    stamp = stamp or DEFAULT_STAMP
     out = site_dir / "data"
     out.mkdir(parents=True, exist_ok=True)
 

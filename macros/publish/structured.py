@@ -18,18 +18,17 @@ from ..content.index import GLOSSARY_URL, Index, section_url
 from ..content.model import Claim, Section, Source
 from ..render.plain import plain_text
 from ..render.site import PageSpec, Site
+from .ld_entities import claim_item, image_object, who_list
 from .publication import Publication, page_description
 
 SCHEMA_ORG = "https://schema.org"
 
-# Our verdicts on a 1-5 scale of how far a reader can rely on the claim as stated (see
-# CONTRIBUTING.md): "unverified" sits at the midpoint, because the evidence neither confirms
-# nor refutes it; "overstated" above it, because its core is confirmed; "misleading" below
-# it, because the evidence shows that the impression it gives is false.
-VERDICT_RATINGS: dict[str, int] = {
-    "false": 1, "misleading": 2, "unverified": 3, "overstated": 4, "supported": 5,
-}
-WORST_RATING, BEST_RATING = 1, 5
+# Our verdicts on a 1-4 scale of how true the claim is as stated, by the evidence (see
+# CONTRIBUTING.md): contradicted, a false impression, true at its core but going further,
+# backed as stated. "unverified" has no place on that scale (the evidence neither confirms
+# nor refutes the claim), so its rating carries the verdict's name and no value.
+VERDICT_RATINGS: dict[str, int] = {"false": 1, "misleading": 2, "overstated": 3, "supported": 4}
+WORST_RATING, BEST_RATING = 1, 4
 
 SOURCE_TYPES: dict[str, str] = {
     "news": "NewsArticle", "paper": "ScholarlyArticle", "blog": "BlogPosting",
@@ -118,18 +117,18 @@ def author(agents: tuple[Agent, ...], name: str) -> dict[str, Any]:
     return agent_ref(next((a for a in agents if a.form == name), Agent(name, "Person")))
 
 
-def claim_author(agents: tuple[Agent, ...], claimant: str) -> dict[str, Any]:
+def claim_author(agents: tuple[Agent, ...], claimant: str) -> dict[str, Any] | None:
     """Who made a claim: the known person or organization its ``claimant`` opens with.
 
-    schema.org wants a ``Person`` or an ``Organization``; a claimant that names no one
-    first (a kind of coverage, "Widely repeated in ...") is an ``Organization`` with
-    that text as its name.
+    A claimant that names no one first (a kind of coverage, "Widely repeated in ...") has
+    no author: schema.org's ``author`` is a ``Person`` or an ``Organization``, and a
+    description is neither.
     """
     for agent in agents:
         rest = claimant[len(agent.form):len(agent.form) + 1]
         if claimant.startswith(agent.form) and not rest.isalnum():
             return agent_ref(agent)
-    return {"@type": "Organization", "name": claimant}
+    return None
 
 
 def creative_work(source: Source, agents: tuple[Agent, ...]) -> dict[str, Any]:
@@ -172,7 +171,8 @@ def article(site: Site, spec: PageSpec, section: Section, pub: Publication, imag
     data: dict[str, Any] = {
         "@type": "Article", "@id": url + "#article", "headline": section.title,
         "description": page_description(site, spec), "url": url, "mainEntityOfPage": url,
-        "image": image, "inLanguage": "en", "isPartOf": {"@id": pub.base + "#website"},
+        "image": image_object(image), "inLanguage": "en",
+        "isPartOf": {"@id": pub.base + "#website"},
         "author": publisher(pub), "publisher": publisher(pub),
         "about": [term_ref(index, t, pub) for t in site.page_terms.get(spec.key, ())],
         "citation": [creative_work(index.sources[k], agents)
@@ -188,16 +188,21 @@ def article(site: Site, spec: PageSpec, section: Section, pub: Publication, imag
 
 
 def rating(claim: Claim) -> dict[str, Any]:
-    """The verdict as a schema.org ``Rating`` on the 1-5 scale of ``VERDICT_RATINGS``."""
-    return {"@type": "Rating", "ratingValue": VERDICT_RATINGS[claim.verdict],
-            "bestRating": BEST_RATING, "worstRating": WORST_RATING,
-            "alternateName": claim.verdict.capitalize(), "ratingExplanation": plain_text(claim.reason)}
+    """The verdict as a schema.org ``Rating`` on the scale of ``VERDICT_RATINGS`` (an
+    unverified claim's rating has no value)."""
+    data: dict[str, Any] = {"@type": "Rating", "alternateName": claim.verdict.capitalize(),
+                            "ratingExplanation": plain_text(claim.reason)}
+    if claim.verdict in VERDICT_RATINGS:
+        data.update({"ratingValue": VERDICT_RATINGS[claim.verdict], "bestRating": BEST_RATING,
+                     "worstRating": WORST_RATING})
+    return data
 
 
 def claim_review(section: Section, claim: Claim, pub: Publication,
-                 agents: tuple[Agent, ...]) -> dict[str, Any]:
-    """One ``ClaimReview``: the claim, who made it, and our verdict as a rating."""
-    item: dict[str, Any] = {"@type": "Claim", "author": claim_author(agents, claim.claimant)}
+                 agents: tuple[Agent, ...], sources: dict[str, Source]) -> dict[str, Any]:
+    """One ``ClaimReview``: the claim, who made it or where it appeared, and our verdict."""
+    item = claim_item(claim, claim_author(agents, claim.claimant), sources,
+                      lambda s: creative_work(s, agents))
     if claim.date:
         item["datePublished"] = parse_when(claim.date).iso()
     data: dict[str, Any] = {
@@ -215,15 +220,16 @@ def claim_review(section: Section, claim: Claim, pub: Publication,
 def defined_term_set(index: Index, pub: Publication, description: str) -> dict[str, Any]:
     """The glossary as a ``DefinedTermSet`` of ``DefinedTerm`` entries, sorted by term."""
     url = pub.url(GLOSSARY_URL)
+    set_id = url + "#terms"  # the page itself (a WebPage) is the node at ``url``
     terms = []
     for term in sorted(index.terms.values(), key=lambda t: t.term.lower()):
         entry: dict[str, Any] = {"@type": "DefinedTerm", "@id": f"{url}#{term.id}",
                                  "name": term.term, "description": term.short,
-                                 "url": f"{url}#{term.id}", "inDefinedTermSet": url}
+                                 "url": f"{url}#{term.id}", "inDefinedTermSet": set_id}
         if term.aliases:
             entry["alternateName"] = list(term.aliases)
         terms.append(entry)
-    return {"@type": "DefinedTermSet", "@id": url, "name": f"Glossary of {pub.name}",
+    return {"@type": "DefinedTermSet", "@id": set_id, "name": f"Glossary of {pub.name}",
             "url": url, "description": description,
             "hasDefinedTerm": terms}
 
@@ -235,7 +241,7 @@ def web_page(site: Site, spec: PageSpec, pub: Publication, image: str) -> dict[s
                             "description": page_description(site, spec), "inLanguage": "en",
                             "isPartOf": {"@id": pub.base + "#website"},
                             "breadcrumb": {"@id": url + "#breadcrumbs"},
-                            "primaryImageOfPage": image}
+                            "primaryImageOfPage": image_object(image)}
     if site.content.home.reuse:
         data["license"] = site.content.home.reuse.licence_url
     return data
@@ -253,7 +259,9 @@ def page_graph(site: Site, spec: PageSpec, pub: Publication, image: str) -> dict
     else:
         agents = known_agents(index, pub)
         graph.append(article(site, spec, section, pub, image, agents))
-        graph += [claim_review(section, c, pub, agents) for c in section.claims]
+        graph += [claim_review(section, c, pub, agents, index.sources) for c in section.claims]
     if spec.key == "glossary":
         graph.append(defined_term_set(index, pub, site.content.pages.description("glossary")))
+    if spec.key == "whos-who":
+        graph.append(who_list(index, pub.url))
     return {"@context": SCHEMA_ORG, "@graph": graph}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..content.fields import CATEGORIES, SOURCE_KINDS
+from ..content.fields import SOURCE_KINDS
 from ..content.index import (
     GLOSSARY_URL,
     SOURCES_URL,
@@ -25,6 +25,10 @@ from ..content.yamlload import Document
 from .common import PageBuilder, attr, source_citation
 from .section import event_time
 from .xref.state import Origin, PageState, Use, relative_url
+
+# docs/assets/xref.css colours timeline categories with this many tones, given in the order
+# the content declares the categories.
+CATEGORY_TONES = 7
 
 KIND_LABELS = {"concept": "Concept", "person": "Person", "organization": "Organization",
                "product": "Product", "policy": "Policy"}
@@ -129,9 +133,9 @@ def timeline_page(index: Index, docs: dict[str, tuple[Document, tuple]],
     page.heading(1, "Timeline", "top")
     page.html(_intro(pages, "timeline", f"{len(index.events)} events, each dated at the "
                      "precision the sources support and cited.") + "</p>")
-    used = [c for c in CATEGORIES if any(e.category == c for e in index.events)]
     buttons = "".join(f'<button type="button" class="xref-filter__button" data-category="{c}" '
-                      f'aria-pressed="true">{attr(CATEGORIES[c])}</button>' for c in used)
+                      f'aria-pressed="true">{attr(index.category_label(c))}</button>'
+                      for c in index.used_categories())
     # Shown from the first paint (a box that JavaScript reveals later shifts the whole
     # timeline down); without JavaScript, a <noscript> style in the page head hides it.
     count = f"Showing {len(index.events)} of {len(index.events)} events"
@@ -145,6 +149,7 @@ def timeline_page(index: Index, docs: dict[str, tuple[Document, tuple]],
     jump = "".join(f'<li><a href="#year-{y}">{y}</a></li>' for y in sorted(years))
     page.html(f'<nav class="xref-jumpbar" aria-label="Timeline by year"><ul>{jump}</ul></nav>')
     sections = {s.id: s for s in index.sections}
+    tones = {c: i % CATEGORY_TONES + 1 for i, c in enumerate(index.categories)}
     for year in sorted(years):
         page.heading(2, str(year), f"year-{year}")
         items = []
@@ -156,9 +161,10 @@ def timeline_page(index: Index, docs: dict[str, tuple[Document, tuple]],
                               f"{attr(sections[s].title)}</a>" for s in event.sections)
             extra = page.cite_list(event.sources)
             items.append(
-                f'<li class="xref-event" id="{event.id}" data-category="{event.category}">'
-                f'<p class="xref-event__date">{event_time(event)} <span class="xref-cat '
-                f'xref-cat--{event.category}">{attr(CATEGORIES[event.category])}</span></p>'
+                f'<li class="xref-event" id="{event.id}" data-category="{event.category}" '
+                f'data-tone="{tones[event.category]}"><p class="xref-event__date">'
+                f'{event_time(event)} <span class="xref-cat xref-cat--tone-{tones[event.category]}">'
+                f'{attr(index.category_label(event.category))}</span></p>'
                 f'<p class="xref-event__title">{attr(event.title)}{" " + extra if extra else ""}'
                 f'</p>{text}' + (f'<p class="xref-event__links"><span class="xref-label">'
                                  f"In:</span> {links}</p>" if links else "") + "</li>")

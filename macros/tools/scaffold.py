@@ -59,25 +59,40 @@ def _comment(info: FieldInfo) -> str:
     return f"  # {text}" if text else ""
 
 
-def skeleton(kind: Kind, entry_id: str, indent: str, first: str, extra: dict[str, str]) -> str:
-    """The YAML lines of a new entry: ``id`` filled in, other required fields empty."""
+def skeleton(kind: Kind, entry_id: str, indent: str, first: str, extra: dict[str, str],
+             hints: dict[str, str] | None = None) -> str:
+    """The YAML lines of a new entry: ``id`` filled in, other required fields empty.
+
+    ``hints`` adds a sentence to a field's comment (the category ids a file declares).
+    """
     lines: list[str] = []
     for name, info in kind.model.model_fields.items():
         if not info.is_required() and name not in kind.also:
             continue
         value = entry_id if name == "id" else extra.get(name, _empty_value(info))
         prefix = first if not lines else indent
-        lines.append(f"{prefix}{name}: {value}{_comment(info)}")
+        hint = (hints or {}).get(name)
+        lines.append(f"{prefix}{name}: {value}{_comment(info)}" + (f" {hint}" if hint else ""))
     return "\n".join(lines) + "\n"
 
 
-def _taken_ids(path: Path, list_key: str) -> set[str]:
+def _read(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text("utf-8")) or {}
     except yaml.YAMLError as err:
         raise ScaffoldError(f"{path.name} does not parse ({err.__class__.__name__}); "
                             "run `make check` and fix it first") from None
-    return {str(item.get("id")) for item in data.get(list_key) or [] if isinstance(item, dict)}
+    return data if isinstance(data, dict) else {}
+
+
+def _ids(data: dict[str, Any], list_key: str) -> list[str]:
+    return [str(item.get("id")) for item in data.get(list_key) or [] if isinstance(item, dict)]
+
+
+def _hints(kind_name: str, data: dict[str, Any]) -> dict[str, str]:
+    """An event's skeleton names the categories its file declares."""
+    categories = _ids(data, "categories") if kind_name == "event" else []
+    return {"category": f"Declared: {', '.join(categories)}."} if categories else {}
 
 
 def add(content: Path, kind_name: str, entry_id: str) -> tuple[Path, int]:
@@ -91,7 +106,8 @@ def add(content: Path, kind_name: str, entry_id: str) -> tuple[Path, int]:
     if kind.file is None:
         return _add_section(content, kind, entry_id)
     path = content / kind.file
-    if entry_id in _taken_ids(path, kind.list_key or ""):
+    data = _read(path)
+    if entry_id in _ids(data, kind.list_key or ""):
         raise ScaffoldError(f"id '{entry_id}' is already taken in {path.name}; "
                             "choose another, or edit the existing entry")
     text = path.read_text("utf-8")
@@ -99,7 +115,8 @@ def add(content: Path, kind_name: str, entry_id: str) -> tuple[Path, int]:
         text += "\n"
     text += "\n"  # entries are separated by a blank line
     line = text.count("\n") + 1
-    path.write_text(text + skeleton(kind, entry_id, "    ", "  - ", {}), "utf-8")
+    path.write_text(text + skeleton(kind, entry_id, "    ", "  - ", {}, _hints(kind_name, data)),
+                    "utf-8")
     return path, line
 
 

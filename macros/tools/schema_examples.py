@@ -55,4 +55,4 @@ def example(content: Path, name: str) -> dict[str, Any] | None:
     if key is None:
         return data
     items = data.get(key)
-    return {key: list(items[:1])} if isinstance(items, (list, tuple)) and items else None
+    return _first_of_each_list(data) if isinstance(items, (list, tuple)) and items else None

@@ -61,7 +61,7 @@ def test_sources_bib_parses_with_pybtex(site: Path) -> None:
     assert set(bib.entries) == set(INDEX.sources)
     dated = next(s for s in INDEX.sources.values() if s.published and s.url)
     entry = bib.entries[dated.id]
-    assert entry.fields["year"] == dated.published[:4] and entry.fields["url"] == dated.url
+    assert entry.fields["date"] == dated.published and entry.fields["url"] == dated.url
 
 
 def test_sources_csl_json_round_trips_through_citeproc(site: Path) -> None:

@@ -17,7 +17,7 @@ from macros.publish.cards import HEIGHT, WIDTH, drawable, title_lines
 from macros.publish.structured import BEST_RATING, VERDICT_RATINGS, WORST_RATING, ld_json
 from macros.render.plain import plain_text
 
-from ..conftest import ROOT, SITE_NAME, sitemap_paths
+from ..conftest import ROOT, SITE_NAME, content_errors, edit, sitemap_paths
 from ..sitecrawl import read_page
 
 CONTENT = load_content(ROOT / "content", ROOT)
@@ -33,8 +33,10 @@ REQUIRED: dict[str, tuple[str, ...]] = {
                 "publisher", "citation", "url", "image"),
     "ClaimReview": ("claimReviewed", "itemReviewed", "reviewRating", "url", "author",
                     "datePublished"),
-    "Claim": ("author",),
-    "Rating": ("ratingValue", "alternateName", "bestRating", "worstRating"),
+    "Claim": ("text",),
+    "Rating": ("alternateName", "ratingExplanation"),
+    "ImageObject": ("url", "width", "height"),
+    "ItemList": ("itemListElement",),
     "DefinedTermSet": ("name", "hasDefinedTerm", "url"),
     "DefinedTerm": ("name", "@id"),
     "Organization": ("name",),
@@ -166,23 +168,36 @@ def test_hype_page_has_one_claim_review_per_claim(site: Path) -> None:
     for review, claim in zip(reviews, hype.claims, strict=True):
         assert review["url"] == f"{BASE}{path}/#claim-{claim.id}"
         assert f"claim-{claim.id}" in ids
-        assert review["reviewRating"] == {
-            "@type": "Rating", "ratingValue": VERDICT_RATINGS[claim.verdict],
-            "bestRating": 5, "worstRating": 1, "alternateName": claim.verdict.capitalize(),
-            "ratingExplanation": plain_text(claim.reason)}
-        assert review["itemReviewed"]["@type"] == "Claim"
-        assert review["itemReviewed"].get("datePublished") == claim.date
-    # A claimant that starts with a glossary name links to its entry; any other is named.
+        expected = {"@type": "Rating", "alternateName": claim.verdict.capitalize(),
+                    "ratingExplanation": plain_text(claim.reason)}
+        if claim.verdict != "unverified":
+            expected |= {"ratingValue": VERDICT_RATINGS[claim.verdict],
+                         "bestRating": BEST_RATING, "worstRating": WORST_RATING}
+        assert review["reviewRating"] == expected
+        item = review["itemReviewed"]
+        assert item["@type"] == "Claim" and item["text"] == claim.statement
+        assert item.get("datePublished") == claim.date
+        titles = [INDEX.sources[k].title for k in claim.appeared_in]
+        assert [w["name"] for w in item.get("appearance", [])] == titles
+        assert item.get("firstAppearance", {}).get("name") == (titles[0] if titles else None)
+    # A claimant that starts with a glossary person or organisation, or a source's author,
+    # is the claim's author; a claimant that names no one ("Widely repeated in ...") is none.
     agents = {form: t for t in INDEX.terms.values() if t.kind in ("person", "organization")
               for form in (t.term, *t.aliases)}
+    authors = {a for s in INDEX.sources.values() for a in s.authors}
     for claim, review in zip(hype.claims, reviews, strict=True):
-        author = review["itemReviewed"]["author"]
-        assert claim.claimant.startswith(author["name"]), claim.id
-        assert author["@type"] in ("Person", "Organization")
+        author = review["itemReviewed"].get("author")
+        named = [f for f in (*agents, *authors) if claim.claimant.startswith(f)]
+        if not named:
+            assert author is None, claim.id
+            continue
+        assert author["name"] == max(named, key=len), claim.id
         term = agents.get(author["name"])
         if term:
             assert author == {"@type": term.kind.capitalize(), "name": author["name"],
                               "url": f"{BASE}glossary/#{term.id}"}
+        else:
+            assert author == {"@type": "Person", "name": author["name"]}
 
 
 def test_only_the_hype_page_has_claim_reviews(site: Path) -> None:
@@ -190,24 +205,58 @@ def test_only_the_hype_page_has_claim_reviews(site: Path) -> None:
     assert with_reviews == [f"{section_page(s.id)}/" for s in INDEX.sections if s.claims]
 
 
-def test_verdict_scale_covers_every_verdict_once() -> None:
-    assert set(VERDICT_RATINGS) == set(VERDICTS)
-    assert sorted(VERDICT_RATINGS.values()) == list(range(WORST_RATING, BEST_RATING + 1))
-    assert VERDICT_RATINGS["false"] == WORST_RATING and VERDICT_RATINGS["supported"] == BEST_RATING
+def test_verdict_scale_orders_the_verdicts_by_how_true_the_claim_is() -> None:
+    # Unverified has no place on a scale of truth: the evidence neither confirms nor refutes.
+    assert set(VERDICT_RATINGS) == set(VERDICTS) - {"unverified"}
+    order = sorted(VERDICT_RATINGS, key=VERDICT_RATINGS.__getitem__)
+    assert order == ["false", "misleading", "overstated", "supported"]
+    assert [VERDICT_RATINGS[v] for v in order] == list(range(WORST_RATING, BEST_RATING + 1))
 
 
 def test_glossary_is_a_defined_term_set(site: Path) -> None:
-    (terms,) = of_type(graph(site, "glossary"), "DefinedTermSet")
+    nodes = graph(site, "glossary")
+    (terms,) = of_type(nodes, "DefinedTermSet")
+    (page,) = of_type(nodes, "WebPage")
     ids = read_page(site / "glossary" / "index.html").ids
-    assert terms["url"] == BASE + "glossary/"
+    assert terms["url"] == page["@id"] == BASE + "glossary/" != terms["@id"]
     assert len(terms["hasDefinedTerm"]) == len(INDEX.terms)
     for term in terms["hasDefinedTerm"]:
         assert missing(term, SET_TERM) == [], term
-        assert term["inDefinedTermSet"] == terms["url"]
+        assert term["inDefinedTermSet"] == terms["@id"]
         term_id = term["url"].split("#", 1)[1]
         assert term_id in ids
         assert term["name"] == INDEX.terms[term_id].term
         assert term["description"] == INDEX.terms[term_id].short
+
+
+def test_a_claim_appears_only_in_known_sources(mini: Path) -> None:
+    edit(mini / "sections" / "alpha.yml", "    claimant: Everyone\n",
+         "    claimant: Everyone\n    appeared_in: [src-one, no-such-source]\n")
+    assert content_errors(mini) == [
+        "content/sections/alpha.yml:16:28: claims[0].appeared_in[1]: unknown source "
+        "'no-such-source' (add it to content/sources.yml first)"]
+
+
+def test_whos_who_lists_people_and_organizations(site: Path) -> None:
+    (people,) = of_type(graph(site, "whos-who"), "ItemList")
+    ids = read_page(site / "whos-who" / "index.html").ids
+    items = [i["item"] for i in people["itemListElement"]]
+    kinds = {"person": "Person", "organization": "Organization"}
+    expected = sorted((kinds[t.kind], t.term) for t in INDEX.terms.values() if t.kind in kinds)
+    assert sorted((i["@type"], i["name"]) for i in items) == expected
+    for item in items:
+        assert item["@id"] == BASE + "whos-who/#" + item["@id"].split("#")[1]
+        assert item["@id"].split("#")[1] in ids
+
+
+def test_page_images_are_image_objects(site: Path) -> None:
+    for path in sitemap_paths(site):
+        nodes = graph(site, path)
+        page = next(n for n in nodes if n["@type"] in ("Article", "WebPage"))
+        image = page.get("image") or page.get("primaryImageOfPage")
+        assert image["@type"] == "ImageObject", path
+        assert (image["width"], image["height"]) == (WIDTH, HEIGHT)
+        assert image["url"] == head(site, path).meta["og:image"]
 
 
 def test_ld_json_cannot_close_its_script_element() -> None:
