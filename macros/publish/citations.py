@@ -59,6 +59,13 @@ def is_organisation(name: str, source: Source, orgs: frozenset[str]) -> bool:
     return name.casefold() == source.outlet.casefold() or name in orgs
 
 
+def in_periodical(source: Source) -> bool:
+    """Whether the source is cited as an article in its outlet: news, or a paper whose
+    authors are known (biblatex's ``@article`` requires an author, and no author is
+    invented for an unsigned paper, which is cited as an online or misc item instead)."""
+    return source.kind == "news" or (source.kind in BIB_TYPES and bool(source.authors))
+
+
 def credited(source: Source, orgs: frozenset[str]) -> list[tuple[str, bool]]:
     """``(name, is_organisation)`` for each author; an unsigned news article's is its outlet."""
     if not source.authors and source.kind == "news":
@@ -203,12 +210,13 @@ def _csl_date(text: str) -> dict[str, Any]:
 def csl_item(source: Source, orgs: frozenset[str], names: tuple[str, ...]) -> dict[str, Any]:
     """One CSL-JSON item."""
     url = link(source)
-    kind = CSL_TYPES.get(source.kind) or (CSL_ONLINE if url else CSL_MISC)
+    article = in_periodical(source)
+    kind = CSL_TYPES[source.kind] if article else (CSL_ONLINE if url else CSL_MISC)
     item: dict[str, Any] = {"id": source.id, "type": kind, "title": csl_title(source.title, names)}
     authors = credited(source, orgs)
     if authors:
         item["author"] = [csl_name(n, org) for n, org in authors]
-    item["container-title" if source.kind in CSL_TYPES else "publisher"] = source.outlet
+    item["container-title" if article else "publisher"] = source.outlet
     if source.published:
         item["issued"] = _csl_date(source.published)
     if source.accessed:
@@ -235,13 +243,14 @@ def _field(name: str, value: str) -> str:
 def bib_entry(source: Source, orgs: frozenset[str], names: tuple[str, ...]) -> str:
     """One biblatex entry; every text field escaped for LaTeX except the verbatim ``url``."""
     url = link(source)
-    kind = BIB_TYPES.get(source.kind) or ("online" if url else "misc")
+    article = in_periodical(source)
+    kind = BIB_TYPES[source.kind] if article else ("online" if url else "misc")
     fields = []
     authors = credited(source, orgs)
     if authors:
         fields.append(_field("author", " and ".join(bib_name(n, org) for n, org in authors)))
     fields.append(_field("title", bib_title(source.title, names)))
-    if source.kind in BIB_TYPES:
+    if article:
         fields.append(_field("journaltitle", latex(source.outlet)))
         if source.kind == "news":
             fields.append(_field("entrysubtype", "newspaper"))
