@@ -36,7 +36,8 @@ When = Annotated[str, StringConstraints(max_length=25)]
 
 Verdict = Literal["supported", "overstated", "misleading", "unverified", "false"]
 TermKind = Literal["concept", "person", "organization", "product", "policy"]
-Category = Literal["company", "model-release", "markets", "policy", "research", "politics"]
+Category = Literal["company", "model-release", "markets", "policy", "research", "politics",
+                   "bans", "security"]
 DiagramKind = Literal["flow", "ladder"]
 SourceKind = Literal["news", "paper", "government", "company", "blog", "repository",
                      "podcast", "reference"]
@@ -51,6 +52,7 @@ VERDICTS: dict[str, str] = {
 CATEGORIES: dict[str, str] = {
     "company": "Company", "model-release": "Model release", "markets": "Markets",
     "policy": "Policy and export controls", "research": "Research", "politics": "Politics",
+    "bans": "Bans and investigations", "security": "Security, censorship and data",
 }
 SOURCE_KIND_NAMES: dict[str, str] = {
     "news": "News", "paper": "Paper or report", "government": "Government document",
