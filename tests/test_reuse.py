@@ -12,6 +12,7 @@ import pytest
 from pybtex.database import parse_string
 
 from macros.content import load_content
+from macros.dates import parse_when
 from macros.export import EXPORTS, FEED_PATH, LLMS_PATH
 from macros.feed import atom_feed
 from macros.publication import Publication
@@ -24,6 +25,7 @@ CONTENT = load_content(ROOT / "content", ROOT)
 INDEX = CONTENT.index
 BASE = "http://127.0.0.1:8000/"
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+LATEST = max(s.reviewed for s in INDEX.sections if s.reviewed)
 
 
 def page(site: Path, path: str) -> str:
@@ -60,7 +62,7 @@ def test_reuse_page_states_the_licence_and_the_footer_links_it(site: Path) -> No
 def test_reuse_page_citation_parses_as_bibtex(site: Path) -> None:
     html = page(site, "reuse/index.html")
     plain = re.search(r'<div class="xref-cite-this">.*?<code>(.*?)</code>', html, re.S).group(1)
-    assert unescape(plain) == f"DeepSeek R1, explained. Last reviewed 28 November 2026. {BASE}"
+    assert unescape(plain) == f"DeepSeek R1, explained. Last reviewed {parse_when(LATEST).human()}. {BASE}"
     bibtex = re.search(r"<pre><code>(.*?)</code></pre>", html, re.S).group(1)
     entries = parse_string(unescape(bibtex), "bibtex").entries
     assert list(entries) == ["deepseek-r1-explainer"]
@@ -108,9 +110,9 @@ def test_feed_is_valid_atom_with_one_entry_per_change(site: Path) -> None:
     assert feed.version == "atom10"
     assert feed.feed.title == "DeepSeek R1, explained"
     assert feed.feed.id == BASE
-    assert feed.feed.updated == "2026-11-28T00:00:00Z"
+    assert feed.feed.updated == f"{LATEST}T00:00:00Z"
     changes = [(s, c) for s in INDEX.sections for c in s.changes]
-    assert len(feed.entries) == len(changes) == 8
+    assert len(feed.entries) == len(changes)
     assert len({e.id for e in feed.entries}) == len(changes)
     by_page: dict[str, list[str]] = {}
     for entry in feed.entries:
@@ -158,8 +160,8 @@ def test_every_section_shows_when_it_was_last_reviewed(site: Path) -> None:
     for section in INDEX.sections:
         assert section.reviewed and section.changes
         html = page(site, f"sections/{section.id}/index.html")
-        assert (f'Last reviewed <time datetime="{section.reviewed}">28 November 2026</time>'
-                in html), section.id
+        assert (f'Last reviewed <time datetime="{section.reviewed}">'
+                f"{parse_when(section.reviewed).human()}</time>" in html), section.id
 
 
 @pytest.mark.parametrize(("block", "message"), [

@@ -12,6 +12,7 @@ import pytest
 
 from macros.cards import HEIGHT, WIDTH, drawable, title_lines
 from macros.content import load_content
+from macros.dates import parse_when
 from macros.export import text_of
 from macros.model import VERDICTS
 from macros.structured import BEST_RATING, VERDICT_RATINGS, WORST_RATING, ld_json
@@ -238,7 +239,8 @@ def test_each_section_has_its_own_card_with_its_title_in_the_alt_text(site: Path
         meta = head(site, section_page(section.id)).meta
         images.add(meta["og:image"])
         assert meta["og:image:alt"] == (f"DeepSeek R1, explained: {section.title}. Part {number} "
-                                        f"of {len(INDEX.sections)} · Last reviewed 28 November 2026.")
+                                        f"of {len(INDEX.sections)} · Last reviewed "
+                                        f"{parse_when(section.reviewed).human()}.")
         assert meta["article:modified_time"] == section.reviewed
     assert len(images) == len(INDEX.sections)
 
