@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ContentError, Problem
+from .figure_check import FIGURES, CheckedFigures, check_figures
 from .index import Index
 from .model import Home
 from .validate import Checked, check, check_home, to_index
@@ -23,6 +24,7 @@ class Content:
     checked: Checked
     home: Home
     home_doc: Document
+    figures: CheckedFigures = field(default_factory=CheckedFigures)
 
     @property
     def warnings(self) -> list[Problem]:
@@ -74,8 +76,12 @@ def load_content(content_dir: Path, base: Path | None = None) -> Content:
     unreadable = {stem for stem, doc in loaded.items() if doc is None}
     checked = check(section_docs, glossary, timeline, sources, unreadable)
     home = check_home(home_doc, checked) if home_doc else None
+    figures = check_figures(_load(content_dir / FIGURES, base, problems, False), checked)
     checked.problems[:0] = problems
+    checked.problems += figures.problems
     if any(p.severity == "error" for p in checked.problems) or home is None or home_doc is None:
         raise ContentError(checked.problems)
-    return Content(content_dir, to_index(checked), checked, home, home_doc)
+    index = replace(to_index(checked), figures=tuple(f for f, _ in figures.figures),
+                    units=figures.units)
+    return Content(content_dir, index, checked, home, home_doc, figures)
 
