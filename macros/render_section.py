@@ -6,6 +6,8 @@ from collections import Counter
 
 from .dates import parse_when
 from .export import bibtex_text, site_link
+from .figure_html import csv_path, figure_html
+from .figure_model import Figure as DataFigure
 from .index import TIMELINE_URL, WHO_URL, Index, section_url
 from .inline import cited_keys
 from .model import VERDICTS, Claim, Diagram, Event, Section
@@ -81,7 +83,8 @@ class SectionPage:
     def body(self) -> None:
         """The body, with each diagram at the end of the subsection it names (or after it)."""
         s, page = self.section, self.page
-        if not s.diagrams:
+        charts = [f for f in self.index.figures if f.section == s.id]
+        if not s.diagrams and not charts:
             page.html(f'<div class="xref-body">{page.md(s.body, self.origin("body"))}</div>')
             return
         parts, placed = [], set()
@@ -90,8 +93,18 @@ class SectionPage:
             if heading is not None and heading not in placed:
                 placed.add(heading)
                 parts += [self.diagram(d) for d in s.diagrams if d.under == heading]
+                parts += [self.chart(f) for f in charts if f.under == heading]
         parts += [self.diagram(d) for d in s.diagrams if d.under is None]
+        parts += [self.chart(f) for f in charts if f.under is None]
         page.html('<div class="xref-body">' + "\n".join(parts) + "</div>")
+
+    def chart(self, fig: DataFigure) -> str:
+        """One data figure; its citations number in page order and back-link to it."""
+        self.page.state.context = f"Figure: {fig.title}"
+        html = figure_html(fig, self.index.units, self.page.cite_list,
+                           relative_url(self.url, csv_path(fig)))
+        self.page.state.context = self.section.title
+        return html
 
     def diagram(self, diagram: Diagram) -> str:
         """One diagram; its citations number in page order and back-link to it."""
