@@ -20,6 +20,7 @@ from .cards import write_cards
 from .errors import ContentError
 from .export import DEFAULT_STAMP, FEED_PATH, LLMS_PATH, write_exports
 from .feed import atom_feed
+from .figure_csv import write_figure_csvs
 from .llms import llms_txt
 from .publication import Publication, page_description
 from .site import PageSpec, Site, build_site
@@ -110,6 +111,7 @@ def on_post_build(config: Any) -> None:
     stamp = datetime.fromtimestamp(int(epoch), UTC) if epoch else DEFAULT_STAMP
     site, site_dir, pub = _current["site"], Path(config.site_dir), _current["pub"]
     write_exports(site, site_dir, config.site_url or "", stamp)
+    write_figure_csvs(site.content.index.figures, site.content.index.units, site_dir)
     (site_dir / FEED_PATH).write_bytes(atom_feed(site, pub, stamp))
     (site_dir / LLMS_PATH).write_text(llms_txt(site, pub), "utf-8")
     write_cards(site, pub, site_dir)

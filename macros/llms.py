@@ -8,6 +8,7 @@ feed), each with what it holds. All links are absolute.
 from __future__ import annotations
 
 from .export import EXPORTS, FEED_PATH, text_of
+from .figure_html import KIND_NAMES, csv_path, figure_page
 from .publication import Publication, page_description
 from .site import Site
 
@@ -34,4 +35,9 @@ def llms_txt(site: Site, pub: Publication) -> str:
     lines += ["", "## Data", "",
               *(_item(e.label, pub.url(e.path), e.about) for e in EXPORTS),
               _item("Atom feed", pub.url(FEED_PATH), "One entry for each dated change to a section.")]
+    figures = site.content.index.figures
+    if figures:
+        lines += ["", "## Charts and tables", "",
+                  *(_item(f.title, pub.url(figure_page(f)),
+                          f"{KIND_NAMES[f.kind]}; data: {pub.url(csv_path(f))}") for f in figures)]
     return "\n".join(lines) + "\n"

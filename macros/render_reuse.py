@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .dates import parse_when
 from .export import EXPORTS, FEED_PATH, LLMS_PATH, bibtex_text, site_link
+from .figure_html import figure_list
 from .index import Index
 from .model import Reuse
 from .render_common import SITE_NAME, PageBuilder, attr, cite_box
@@ -66,6 +67,13 @@ def reuse_page(index: Index, reuse: Reuse, doc: Document,
         f'<li><a href="{relative_url(REUSE_URL, e.path)}">{attr(e.label)}</a> '
         f"<code>{attr(e.name)}</code>: {attr(e.about)}</li>" for e in EXPORTS)
     page.html(f'<ul class="xref-downloads">{items}</ul>')
+    if index.figures:
+        page.heading(2, "Charts and tables", "figures")
+        page.html("<p>Every chart and table on the site, each with its data as a CSV file "
+                  "(the same rows as the table under the chart; the last column lists the "
+                  "sources of each row).</p>")
+        page.html('<ul class="xref-downloads">' + "".join(figure_list(
+            index.figures, lambda path: relative_url(REUSE_URL, path))) + "</ul>")
     page.heading(2, "Updates and machine-readable summary", "feeds")
     page.html(
         f'<ul class="xref-downloads"><li><a href="{relative_url(REUSE_URL, FEED_PATH)}">'
