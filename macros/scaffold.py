@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .figure_model import Figure
 from .model import ID_PATTERN, SOURCE_ID_PATTERN, Event, Section, Source, Term
 
 
@@ -38,6 +39,8 @@ KINDS: dict[str, Kind] = {
     "source": Kind(Source, "sources.yml", "sources", "sources", SOURCE_ID_PATTERN,
                    ("published", "url", "accessed")),
     "section": Kind(Section, None, None, "section", ID_PATTERN),
+    "figure": Kind(Figure, "figures.yml", "figures", "figures", ID_PATTERN,
+                   ("under", "unit", "categories", "series")),
 }
 
 

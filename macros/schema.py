@@ -11,12 +11,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .figure_model import Figures
 from .model import Glossary, Home, Section, Sources, Timeline
 from .schema_examples import EXAMPLES
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "section": Section, "glossary": Glossary, "timeline": Timeline, "sources": Sources,
-    "home": Home,
+    "home": Home, "figures": Figures,
 }
 
 
