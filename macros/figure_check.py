@@ -26,6 +26,8 @@ FIGURES = "figures.yml"
 # The data fields each kind uses; any other data field on a figure is a mistake.
 KIND_FIELDS = {"bar": ("categories", "series"), "line": ("lines", "marks"),
                "range": ("spans",), "table": ("columns", "rows")}
+NO_SOURCES = ("no sources: every figure, row, span and mark needs at least one source id "
+              "(write sources: [source-id])")
 REQUIRED = {"bar": ("categories", "series"), "line": ("lines",), "range": ("spans",),
             "table": ("columns", "rows")}
 
@@ -150,7 +152,7 @@ class _FigureChecker:
             return
         for k, value in enumerate(values):  # type: ignore[arg-type]
             if value is not None and value <= 0:
-                self.add((*where, k), f"{value} cannot be drawn on a log scale (values must be "
+                self.add((*where, k), f"{value:g} cannot be drawn on a log scale (values must be "
                          "above zero; use scale: linear)")
 
 
@@ -182,7 +184,10 @@ def check_figures(doc: Document | None, checked: Checked) -> CheckedFigures:
     out = CheckedFigures(doc=doc)
     if doc is None:
         return out
-    _, out.problems = schema_problems(doc, Figures)
+    _, problems = schema_problems(doc, Figures)
+    out.problems = [Problem(p.path, p.line, p.col, p.field, NO_SOURCES)
+                    if p.field.endswith("sources") and p.message.startswith("list has 0") else p
+                    for p in problems]
     for _, item in _items(doc, "units"):
         with suppress(ValidationError):
             unit = Unit.model_validate(item)

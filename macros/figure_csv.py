@@ -20,7 +20,7 @@ def figure_csv(fig: Figure, units: dict[str, Unit]) -> str:
     table = figure_table(fig, units)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([*table.header, "Sources"])
+    writer.writerow([*table.csv_header(), "Sources"])
     for cells, ids in zip(table.rows, table.sources, strict=True):
         writer.writerow([*(c.raw for c in cells), "; ".join(ids)])
     return out.getvalue()

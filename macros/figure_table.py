@@ -33,6 +33,12 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     sources: tuple[tuple[str, ...], ...]
+    units: tuple[str, ...] = ()  # per column: the unit's label, or "" (the CSV header adds it)
+
+    def csv_header(self) -> list[str]:
+        """Headers with their units, since the CSV's numbers carry none."""
+        units = self.units or ("",) * len(self.header)
+        return [f"{h} ({u})" if u else h for h, u in zip(self.header, units, strict=True)]
 
 
 def number_text(value: float) -> str:
@@ -75,18 +81,18 @@ def date_cell(when: str | None, missing: str = "") -> Cell:
 
 
 def _bar(fig: Figure, unit: Unit) -> Table:
-    header = (fig.category_label, *(f"{s.label} ({unit.label})" for s in fig.series))
+    header = (fig.category_label, *(s.label for s in fig.series))
     rows, sources = [], []
     for k, category in enumerate(fig.categories):
         rows.append((text_cell(category), *(number_cell(s.values[k], unit) for s in fig.series)))
         ids = [i for s in fig.series if k < len(s.value_sources) for i in s.value_sources[k]]
         sources.append(tuple(dict.fromkeys(ids)))
-    return Table(header, tuple(rows), tuple(sources))
+    return Table(header, tuple(rows), tuple(sources), ("", *(unit.label for _ in fig.series)))
 
 
 def _line(fig: Figure, unit: Unit) -> Table:
     many = len(fig.lines) > 1
-    header = ("Date", *(("Line",) if many else ()), f"Value ({unit.label})", "Note")
+    header = ("Date", *(("Line",) if many else ()), "Value", "Note")
     entries = []
     for line in fig.lines:
         for p in line.points:
@@ -96,21 +102,22 @@ def _line(fig: Figure, unit: Unit) -> Table:
         entries.append((mark.date, (date_cell(mark.date), *((text_cell(""),) if many else ()),
                         Cell("", "(event)"), text_cell(mark.label)), mark.sources))
     entries.sort(key=lambda e: parse_when(e[0]).start.first_day())
-    return Table(header, tuple(e[1] for e in entries), tuple(e[2] for e in entries))
+    units = ("", *(("",) if many else ()), unit.label, "")
+    return Table(header, tuple(e[1] for e in entries), tuple(e[2] for e in entries), units)
 
 
 def _range(fig: Figure) -> Table:
+    notes = any(s.note for s in fig.spans)  # a column of notes only when there are some
     header = (fig.category_label, *((fig.group_label,) if fig.group_label else ()),
-              "From", "To", "Note")
+              "From", "To", *(("Note",) if notes else ()))
     rows = tuple((text_cell(s.label), *((text_cell(s.group),) if fig.group_label else ()),
-                  date_cell(s.start), date_cell(s.end, OPEN_END), text_cell(s.note))
-                 for s in fig.spans)
+                  date_cell(s.start), date_cell(s.end, OPEN_END),
+                  *((text_cell(s.note),) if notes else ())) for s in fig.spans)
     return Table(header, rows, tuple(s.sources for s in fig.spans))
 
 
 def _table(fig: Figure, units: dict[str, Unit]) -> Table:
-    header = tuple(f"{c.label} ({units[c.unit].label})" if c.unit else c.label
-                   for c in fig.columns)
+    header = tuple(c.label for c in fig.columns)
     rows = []
     for row in fig.rows:
         cells = []
@@ -122,7 +129,8 @@ def _table(fig: Figure, units: dict[str, Unit]) -> Table:
             else:
                 cells.append(text_cell(cell))  # type: ignore[arg-type]
         rows.append(tuple(cells))
-    return Table(header, tuple(rows), tuple(r.sources for r in fig.rows))
+    labels = tuple(units[c.unit].label if c.unit else "" for c in fig.columns)
+    return Table(header, tuple(rows), tuple(r.sources for r in fig.rows), labels)
 
 
 def figure_table(fig: Figure, units: dict[str, Unit]) -> Table:
