@@ -324,3 +324,14 @@ def test_site_figures_are_complete_and_listed_for_reuse(site: Path) -> None:
         assert f'../data/figures/{entry["id"]}.csv' in reuse
         assert f'/sections/{entry["section"]}/#figure-{entry["id"]})' in llms
     assert len({e["section"] for e in raw}) >= 4 and len({e["kind"] for e in raw}) >= 3
+
+
+def test_make_new_figure_appends_a_skeleton_that_check_points_into(mini_figures: Path) -> None:
+    from macros.scaffold import add
+
+    path, line = add(mini_figures, "figure", "my-chart")
+    assert path == mini_figures / "figures.yml"
+    assert path.read_text("utf-8").splitlines()[line - 1].startswith("  - id: my-chart  # ")
+    errors = content_errors(mini_figures)
+    assert errors and all(e.startswith("content/figures.yml:") for e in errors)
+    assert {int(e.split(":")[1]) for e in errors} <= set(range(line, line + 12))
