@@ -8,7 +8,7 @@ Figures that pass are kept even when others fail, so one mistake is reported onc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 
@@ -148,10 +148,10 @@ class _FigureChecker:
                 if message:
                     self.add((*at, "cells", k), message)
 
-    def positive(self, fig: Figure, where: Path_, values: object) -> None:
+    def positive(self, fig: Figure, where: Path_, values: Sequence[float | None]) -> None:
         if fig.scale != "log":
             return
-        for k, value in enumerate(values):  # type: ignore[arg-type]
+        for k, value in enumerate(values):
             if value is not None and value <= 0:
                 self.add((*where, k), f"{value:g} cannot be drawn on a log scale (values must be "
                          "above zero; use scale: linear)")

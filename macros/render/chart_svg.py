@@ -85,7 +85,7 @@ class Scale:
 def nice_step(high: float, count: int = 4) -> float:
     """A round step (1, 2 or 5 times a power of ten) giving about ``count`` intervals."""
     raw = high / count
-    power = 10 ** math.floor(math.log10(raw))
+    power = 10.0 ** math.floor(math.log10(raw))
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 

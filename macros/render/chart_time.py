@@ -118,8 +118,8 @@ def line_svg(fig: Figure, unit: Unit) -> str:
         shapes.append(f'<line class="xref-chart__event" x1="{num(x)}" y1="{num(top - 4)}" '
                       f'x2="{num(x)}" y2="{num(top + PLOT_H)}"/>')
         anchor, tx = ("end", x - 4) if x > WIDTH / 2 else ("start", x + 4)
-        for i, line in enumerate(lines):
-            shapes.append(text(tx, 4 + TEXT[0] + i * TEXT[1], line, "note", anchor))
+        for i, row in enumerate(lines):
+            shapes.append(text(tx, 4 + TEXT[0] + i * TEXT[1], row, "note", anchor))
     for j, line in enumerate(fig.lines):
         pts = [(x0 + xs.at(middle(p.date)), top + PLOT_H - ys.at(p.value)) for p in line.points]
         path = f"M{num(pts[0][0])} {num(pts[0][1])}"
