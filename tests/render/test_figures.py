@@ -167,6 +167,14 @@ def test_line_points_follow_dates_and_values() -> None:
     assert ys[-1] < ys[0]  # a higher value is drawn higher up
 
 
+def test_a_step_line_moves_across_then_up() -> None:
+    fig = FIGS["value"]
+    step = fig.model_copy(update={"lines": (fig.lines[0].model_copy(update={"step": True}),)})
+    svg = ET.fromstring(chart_svg(step, UNITS))
+    path = next(e for e in svg.iter(f"{SVG}path") if "xref-chart__line" in e.get("class", ""))
+    assert re.fullmatch(r"M[\d.]+ [\d.]+( H[\d.]+ V[\d.]+){2}", path.get("d"))
+
+
 def test_range_bars_start_and_end_on_their_days() -> None:
     fig = FIGS["releases"]
     svg = ET.fromstring(chart_svg(fig, UNITS))
@@ -321,6 +329,14 @@ def test_site_figures_are_complete_and_listed_for_reuse(site: Path) -> None:
         assert ('<svg class="xref-chart__svg"' in html) == (entry["kind"] != "table")
         assert ("<details" in html) == (entry["kind"] != "table")
         assert f'href="../../data/figures/{entry["id"]}.csv"' in html
+        bars = re.findall(r'<rect class="xref-chart__mark[^"]*" x="([\d.]+)" y="[\d.]+" '
+                          r'width="([\d.]+)" height="[\d.]+" data-value="([\d.]+)"', html)
+        if bars:  # linear bars on the site: one baseline, length proportional to value
+            assert len({x for x, _, _ in bars}) == 1
+            _, w_max, v_max = max(bars, key=lambda b: float(b[2]))
+            per_unit = float(w_max) / float(v_max)
+            for _, w, v in bars:  # widths are written to 0.01 units
+                assert abs(float(w) - float(v) * per_unit) <= 0.011, (entry["id"], v)
         assert f'../sections/{entry["section"]}/#figure-{entry["id"]}' in reuse
         assert f'../data/figures/{entry["id"]}.csv' in reuse
         assert f'/sections/{entry["section"]}/#figure-{entry["id"]})' in llms
