@@ -127,17 +127,24 @@ def line_svg(fig: Figure, unit: Unit) -> str:
             path += f" H{num(qx)} V{num(qy)}" if line.step else f" L{num(qx)} {num(qy)}"
         cls = f"xref-chart__s{j % 6 + 1}"
         shapes.append(f'<path class="xref-chart__line {cls}" d="{path}"/>')
-        for (px, py), p in zip(pts, line.points, strict=True):
+        for i, ((px, py), p) in enumerate(zip(pts, line.points, strict=True)):
             label = chart_value(p.value, unit, p.approx)
-            half = text_width(label, TEXT[0]) / 2
             shapes.append(f'<circle class="xref-chart__mark {cls}" cx="{num(px)}" '
                           f'cy="{num(py)}" r="4" data-value="{number_raw(p.value)}"/>')
-            shapes.append(text(min(max(px, x0 + half), WIDTH - half), py - 8, label, "value",
-                               "middle"))
+            shapes.append(point_label(label, px, py, x0, i + 1 < len(pts) and pts[i + 1][1] < py))
         if len(fig.lines) > 1:
             last = pts[-1]
             shapes.append(text(last[0] - 6, last[1] + 16, line.label, "series", "end"))
     return svg(fig, WIDTH, top + PLOT_H + AXIS, shapes)
+
+
+def point_label(label: str, x: float, y: float, x0: float, rising: bool) -> str:
+    """A value above its dot; up and to the left when the line rises from it, so the line
+    leaving the dot does not cross the text."""
+    width = text_width(label, TEXT[0])
+    if rising and x - 7 - width >= x0:
+        return text(x - 7, y - 5, label, "value", "end")
+    return text(min(max(x, x0 + width / 2), WIDTH - width / 2), y - 8, label, "value", "middle")
 
 
 def range_svg(fig: Figure) -> str:
