@@ -21,7 +21,7 @@ help:
 	@echo "make test    the whole suite (installs what it needs)"
 	@echo "make build   the static site into site/ (replaced only if the build succeeds)"
 	@echo "make check   validate content/ without building"
-	@echo "make new KIND=term ID=my-term   append a skeleton entry (term, event, source, section)"
+	@echo "make new KIND=term ID=my-term   append a skeleton entry (term, event, source, section, figure)"
 	@echo "make lint    ruff over the Python code, mypy over macros/"
 	@echo "make lighthouse  Lighthouse (mobile, gzip) on five page types"
 	@echo "make linkcheck   every external link, over the network"
@@ -42,9 +42,9 @@ build: venv
 check: venv
 	$(BIN)/python -m macros.tools.cli check
 
-# make new KIND=term ID=my-term  (KIND: term, event, source or section)
+# make new KIND=term ID=my-term  (KIND: term, event, source, section or figure)
 new: venv
-	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=term|event|source|section ID=my-id" >&2; exit 2; }
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=term|event|source|section|figure ID=my-id" >&2; exit 2; }
 	$(BIN)/python -m macros.tools.cli new "$(KIND)" "$(ID)"
 
 lint: venv

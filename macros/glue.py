@@ -19,6 +19,7 @@ from .content.errors import ContentError
 from .publish.cards import write_cards
 from .publish.export import write_exports
 from .publish.feed import atom_feed
+from .publish.figure_csv import write_figure_csvs
 from .publish.llms import llms_txt
 from .publish.palette import NEUTRAL, CardPalette, card_palette
 from .publish.publication import Publication, page_description
@@ -128,6 +129,7 @@ def on_post_build(config: Any) -> None:
     site, site_dir, pub = _current["site"], Path(config.site_dir), _current["pub"]
     stamp = build_stamp(site.content.index, os.environ.get("SOURCE_DATE_EPOCH"))
     write_exports(site, site_dir, config.site_url or "", stamp, name=config.site_name)
+    write_figure_csvs(site.content.index.figures, site.content.index.units, site_dir)
     (site_dir / FEED_PATH).write_bytes(atom_feed(site, pub, stamp))
     (site_dir / LLMS_PATH).write_text(llms_txt(site, pub), "utf-8")
     write_cards(site, pub, site_dir, _current["colours"])

@@ -63,3 +63,43 @@ def test_print_shows_reference_urls(browser, base_url: str) -> None:
         assert after.startswith('" <http')
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).display") \
             == "none"
+
+
+FIGURE_FIT = """(id) => {
+  const fig = document.getElementById(id);
+  fig.querySelectorAll('details').forEach((d) => { d.open = true; });
+  fig.scrollIntoView();
+  const box = fig.getBoundingClientRect();
+  const svg = fig.querySelector('svg');
+  const scale = svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+  const sizes = svg ? [...svg.querySelectorAll('text')].map((t) => +t.getAttribute('font-size'))
+    : [parseFloat(getComputedStyle(fig.querySelector('td')).fontSize)];
+  const boxes = [fig, ...fig.querySelectorAll('.xref-chart__scroll')];
+  return {right: box.right, overflow: Math.max(...boxes.map((b) => b.scrollWidth - b.clientWidth)),
+          smallest: Math.min(...sizes) * scale};
+}"""
+
+
+@pytest.mark.parametrize("scheme", COLOR_SCHEMES)
+def test_one_figure_of_each_kind_fits_a_phone(browser, base_url: str, scheme: str) -> None:
+    """A screenshot of the first figure of each kind at 360 px; none is wider than the
+    screen, scrolls sideways, or has text under 10 px."""
+    import yaml
+
+    figures = yaml.safe_load((ROOT / "content" / "figures.yml").read_text("utf-8"))["figures"]
+    first = {f["kind"]: f for f in reversed(figures)}
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for kind, fig in sorted(first.items()):
+        with recorded(browser, base_url, color_scheme=scheme, **WIDTHS["phone"]) as (page, traffic):
+            page.goto(f"{base_url}sections/{fig['section']}/", wait_until="networkidle")
+            fit = page.evaluate(FIGURE_FIT, f"figure-{fig['id']}")
+            page.locator(f"#figure-{fig['id']}").screenshot(
+                path=str(SHOTS / f"figure-{kind}-phone-{scheme}.png"))
+            if fit["right"] > 360 or fit["overflow"] > 0:
+                problems.append(f"{kind} ({fig['id']}): right edge {fit['right']}, "
+                                f"overflow {fit['overflow']}")
+            if fit["smallest"] < 10:
+                problems.append(f"{kind} ({fig['id']}): text {fit['smallest']:.1f}px")
+        problems += [f"{kind}: {p}" for p in traffic.problems()]
+    assert problems == []

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from .dates import When, parse_when
 from .fields import SOURCE_KIND_NAMES
+from .figure_model import Figure, Unit
 from .matcher import TermMatcher, normalize
 from .model import Category, Event, Section, Source, Term
 
@@ -50,6 +51,8 @@ class Index:
     matcher: TermMatcher = field(default_factory=lambda: TermMatcher({}))
     empty_matcher: TermMatcher = field(default_factory=lambda: TermMatcher({}))
     glossary_url: str = GLOSSARY_URL
+    figures: tuple[Figure, ...] = ()  # data figures, in file order
+    units: dict[str, Unit] = field(default_factory=dict)  # their units, by id
 
     @classmethod
     def build(cls, sections: Iterable[Section], terms: Iterable[Term], events: Iterable[Event],

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ContentError, Problem
+from .figure_check import FIGURES, CheckedFigures, check_figures
 from .index import Index
 from .messages import schema_problems
 from .model import Home
@@ -27,6 +28,7 @@ class Content:
     home: Home
     home_doc: Document
     pages: Pages = NO_PAGES
+    figures: CheckedFigures = field(default_factory=CheckedFigures)
 
     @property
     def warnings(self) -> list[Problem]:
@@ -76,10 +78,14 @@ def load_content(content_dir: Path, base: Path | None = None) -> Content:
     checked = check(section_docs, glossary, timeline, sources, unreadable)
     home = check_home(home_doc, checked) if home_doc else None
     pages = _pages(_load(content_dir / PAGES, base, problems, False), checked)
+    figures = check_figures(_load(content_dir / FIGURES, base, problems, False), checked)
     checked.problems[:0] = problems
+    checked.problems += figures.problems
     if any(p.severity == "error" for p in checked.problems) or home is None or home_doc is None:
         raise ContentError(checked.problems)
-    return Content(content_dir, to_index(checked), checked, home, home_doc, pages or NO_PAGES)
+    index = replace(to_index(checked), figures=tuple(f for f, _ in figures.figures),
+                    units=figures.units)
+    return Content(content_dir, index, checked, home, home_doc, pages or NO_PAGES, figures)
 
 
 def _pages(doc: Document | None, checked: Checked) -> Pages | None:

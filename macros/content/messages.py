@@ -19,7 +19,7 @@ M = TypeVar("M", bound=BaseModel)
 _TYPE_WORDS = {
     "string_type": "text", "int_type": "a whole number", "tuple_type": "a list",
     "model_type": "a mapping", "dict_type": "a mapping", "bool_type": "true or false",
-    "model_attributes_type": "a mapping",
+    "model_attributes_type": "a mapping", "float_type": "a number",
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..render.downloads import EXPORTS, FEED_PATH
 from ..render.plain import plain_text
+from ..render.figure_html import KIND_NAMES, csv_path, figure_page
 from ..render.site import Site
 from .publication import Publication, page_description
 
@@ -35,4 +36,9 @@ def llms_txt(site: Site, pub: Publication) -> str:
     lines += ["", "## Data", "",
               *(_item(e.label, pub.url(e.path), e.about) for e in EXPORTS),
               _item("Atom feed", pub.url(FEED_PATH), "One entry for each dated change to a section.")]
+    figures = site.content.index.figures
+    if figures:
+        lines += ["", "## Charts and tables", "",
+                  *(_item(f.title, pub.url(figure_page(f)),
+                          f"{KIND_NAMES[f.kind]}; data: {pub.url(csv_path(f))}") for f in figures)]
     return "\n".join(lines) + "\n"

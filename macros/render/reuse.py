@@ -15,6 +15,7 @@ from ..content.model import Reuse
 from ..content.yamlload import Document
 from .common import PageBuilder, bibtex_text, cite_box, html, site_key, site_link
 from .downloads import EXPORTS, FEED_PATH, LLMS_PATH
+from .figure_html import figure_list
 from .xref.state import Origin, PageState, relative_url
 
 REUSE_URL = "reuse/"
@@ -68,6 +69,13 @@ def reuse_page(index: Index, reuse: Reuse, doc: Document,
     items = Markup().join(html(item, relative_url(REUSE_URL, e.path), e.label, e.name, e.about)
                           for e in EXPORTS)
     page.html(html('<ul class="xref-downloads">{}</ul>', items))
+    if index.figures:
+        page.heading(2, "Charts and tables", "figures")
+        page.html("<p>Every chart and table on the site, each with its data as a CSV file "
+                  "(the same rows as the table under the chart; the last column lists the "
+                  "sources of each row).</p>")
+        figures = figure_list(index.figures, lambda path: relative_url(REUSE_URL, path))
+        page.html(html('<ul class="xref-downloads">{}</ul>', Markup("".join(figures))))
     page.heading(2, "Updates and machine-readable summary", "feeds")
     feeds = (html(item, relative_url(REUSE_URL, FEED_PATH), "Atom feed", FEED_PATH,
                   "One entry for each dated change to a section."),

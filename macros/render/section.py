@@ -6,12 +6,14 @@ from collections import Counter
 
 from ..content.dates import parse_when
 from ..content.fields import VERDICTS
+from ..content.figure_model import Figure as DataFigure
 from ..content.index import TIMELINE_URL, WHO_URL, Index, section_url
 from ..content.inline import cited_keys, split_body
 from ..content.model import Claim, Diagram, Event, Section
 from ..content.yamlload import Document
 from .common import PageBuilder, attr, bibtex_text, cite_box, reading_minutes, site_key, site_link
 from .diagram import StepCites, diagram_figure
+from .figure_html import csv_path, figure_html
 from .xref.state import Origin, PageState, relative_url
 
 VERDICT_ICONS = {"supported": "✓", "overstated": "▲", "misleading": "≠",
@@ -83,7 +85,8 @@ class SectionPage:
     def body(self) -> None:
         """The body, with each diagram at the end of the subsection it names (or after it)."""
         s, page = self.section, self.page
-        if not s.diagrams:
+        charts = [f for f in self.index.figures if f.section == s.id]
+        if not s.diagrams and not charts:
             page.html(f'<div class="xref-body">{page.md(s.body, self.origin("body"))}</div>')
             return
         parts, placed = [], set()
@@ -92,8 +95,18 @@ class SectionPage:
             if heading is not None and heading not in placed:
                 placed.add(heading)
                 parts += [self.diagram(d) for d in s.diagrams if d.under == heading]
+                parts += [self.chart(f) for f in charts if f.under == heading]
         parts += [self.diagram(d) for d in s.diagrams if d.under is None]
+        parts += [self.chart(f) for f in charts if f.under is None]
         page.html('<div class="xref-body">' + "\n".join(parts) + "</div>")
+
+    def chart(self, fig: DataFigure) -> str:
+        """One data figure; its citations number in page order and back-link to it."""
+        self.page.state.context = f"Figure: {fig.title}"
+        html = figure_html(fig, self.index.units, self.page.cite_list,
+                           relative_url(self.url, csv_path(fig)))
+        self.page.state.context = self.section.title
+        return html
 
     def diagram(self, diagram: Diagram) -> str:
         """One diagram; its citations number in page order and back-link to it."""

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..content.fields import ID_PATTERN, SOURCE_ID_PATTERN
+from ..content.figure_model import Figure
 from ..content.model import Event, Section, Source, Term
 
 
@@ -39,6 +40,8 @@ KINDS: dict[str, Kind] = {
     "source": Kind(Source, "sources.yml", "sources", "sources", SOURCE_ID_PATTERN,
                    ("published", "url", "accessed")),
     "section": Kind(Section, None, None, "section", ID_PATTERN),
+    "figure": Kind(Figure, "figures.yml", "figures", "figures", ID_PATTERN,
+                   ("under", "unit", "categories", "series")),
 }
 
 

@@ -12,13 +12,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..content.figure_model import Figures
 from ..content.model import Glossary, Home, Section, Sources, Timeline
 from ..content.pages import Pages
 from .schema_examples import example
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "section": Section, "glossary": Glossary, "timeline": Timeline, "sources": Sources,
-    "home": Home, "pages": Pages,
+    "home": Home, "pages": Pages, "figures": Figures,
 }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+import yaml
 from pybtex.database import parse_string
 
 from macros.content.dates import parse_when
@@ -57,7 +58,13 @@ def test_reuse_page_links_every_export_and_each_resolves(site: Path) -> None:
 
 
 def test_the_exports_listed_are_exactly_the_files_written(site: Path) -> None:
-    assert sorted(e.name for e in EXPORTS) == sorted(p.name for p in (site / "data").iterdir())
+    files = sorted(p.name for p in (site / "data").iterdir() if p.is_file())
+    assert sorted(e.name for e in EXPORTS) == files
+    # Besides them, data/figures/ holds one CSV per data figure (listed on the reuse page).
+    figures = yaml.safe_load((ROOT / "content" / "figures.yml").read_text("utf-8"))["figures"]
+    assert sorted(p.name for p in (site / "data").iterdir() if p.is_dir()) == ["figures"]
+    assert sorted(p.name for p in (site / "data" / "figures").iterdir()) == \
+        sorted(f"{f['id']}.csv" for f in figures)
 
 
 def test_reuse_page_states_the_licence_and_the_footer_links_it(site: Path) -> None:
@@ -109,9 +116,12 @@ def test_llms_txt_summarizes_the_site_and_its_links_resolve(site: Path) -> None:
     assert {BASE + e.path for e in EXPORTS} | {BASE + FEED_PATH} <= set(links)
     for link in links:
         assert link.startswith(BASE), link
-        path = link.removeprefix(BASE)
-        assert (site / (path + "index.html" if path.endswith("/") or not path else path)).is_file()
-    assert re.findall(r"^## (.+)$", text, re.M) == ["Sections", "Reference", "Data"]
+        path, _, anchor = link.removeprefix(BASE).partition("#")
+        target = site / (path + "index.html" if path.endswith("/") or not path else path)
+        assert target.is_file(), link
+        assert not anchor or anchor in read_page(target).ids, link  # figures link an anchor
+    assert re.findall(r"^## (.+)$", text, re.M) == ["Sections", "Reference", "Data",
+                                                    "Charts and tables"]
 
 
 # --- The Atom feed -------------------------------------------------------------------------
