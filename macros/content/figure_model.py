@@ -12,9 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
-from .fields import Id, Line, SourceId, Strict, When
+from .fields import Id, Line, SourceId, Strict, When, plain_only
 from .fields import dated as _dated
-from .fields import plain_only
 from .yamlload import kind_of
 
 # Figure text is drawn in SVG and written to CSV: citations go in the sources lists.

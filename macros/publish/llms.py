@@ -8,8 +8,8 @@ feed), each with what it holds. All links are absolute.
 from __future__ import annotations
 
 from ..render.downloads import EXPORTS, FEED_PATH
-from ..render.plain import plain_text
 from ..render.figure_html import KIND_NAMES, csv_path, figure_page
+from ..render.plain import plain_text
 from ..render.site import Site
 from .publication import Publication, page_description
 
