@@ -240,6 +240,13 @@ def _field(name: str, value: str) -> str:
     return f"  {name} = {{{value}}},\n"
 
 
+# biblatex ``langid`` values (babel/polyglossia names) for ISO 639-1 codes. Without one, pandoc
+# and biblatex take an entry as English and title-case its title, as CSL does only for English.
+LANGIDS = {"de": "ngerman", "fr": "french", "it": "italian", "es": "spanish", "pt": "portuguese",
+           "nl": "dutch", "cs": "czech", "ru": "russian", "hi": "hindi", "ja": "japanese",
+           "ko": "korean", "zh": "chinese"}
+
+
 def bib_entry(source: Source, orgs: frozenset[str], names: tuple[str, ...]) -> str:
     """One biblatex entry; every text field escaped for LaTeX except the verbatim ``url``."""
     url = link(source)
@@ -263,6 +270,9 @@ def bib_entry(source: Source, orgs: frozenset[str], names: tuple[str, ...]) -> s
         fields.append(_field("url", url))
     if source.accessed:
         fields.append(_field("urldate", parse_when(source.accessed).iso()))
+    langid = LANGIDS.get(source.language.split("-")[0])
+    if langid:
+        fields.append(_field("langid", langid))
     fields.append(_field("annotation", latex(source.note)))
     return f"@{kind}{{{source.id},\n{''.join(fields)}}}\n"
 

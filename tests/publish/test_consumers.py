@@ -48,11 +48,13 @@ def tool(name: str) -> str:
 
 
 def pandoc(site: Path, bibliography: str, keys: list[str], tmp: Path, *extra: str) -> str:
-    """pandoc --citeproc over a document that cites ``keys`` once each, as HTML."""
+    """pandoc --citeproc over a document that cites ``keys`` once each, as HTML (unwrapped,
+    so that a long id never splits a tag across lines)."""
     doc = tmp / "cites.md"
     doc.write_text("".join(f"Source {k}: [@{k}].\n\n" for k in keys) + "# References\n", "utf-8")
     run = subprocess.run([tool("pandoc"), "--citeproc", "--bibliography",
-                          str(site / "data" / bibliography), "-t", "html", *extra, str(doc)],
+                          str(site / "data" / bibliography), "-t", "html",
+                          "--wrap=none", *extra, str(doc)],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0 and not run.stderr, run.stderr
     return run.stdout
