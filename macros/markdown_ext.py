@@ -21,7 +21,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from .inline import CITE_RE, TERM_RE, CitationSyntaxError, parse_cite
+from .inline import CITE_RE, TERM_RE, CitationSyntaxError, parse_cite, squash
 
 if TYPE_CHECKING:
     from .render_state import PageState
@@ -44,8 +44,8 @@ def url_problem(href: str) -> str | None:
 
 class _TermPattern(InlineProcessor):
     def handleMatch(self, m: re.Match, data: str):  # noqa: N802 - Markdown's API name
-        el = ET.Element(TERM_TAG, {"key": m.group(1).strip(), "raw": m.group(0)})
-        el.text = (m.group(2) or "").strip()
+        el = ET.Element(TERM_TAG, {"key": squash(m.group(1)), "raw": m.group(0)})
+        el.text = squash(m.group(2) or "")
         return el, m.start(0), m.end(0)
 
 

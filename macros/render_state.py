@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from markdown import Markdown
 
 from .index import Index
+from .leftover import unrendered
 from .markdown_ext import XrefExtension
 from .yamlload import Document, Path_
 
@@ -59,6 +60,7 @@ class RenderProblem:
     origin: Origin | None
     needle: str
     message: str
+    occurrence: int = 0  # which occurrence of the needle in the text is meant
 
 
 @dataclass
@@ -101,6 +103,8 @@ class PageState:
                                 output_format="html")
         self.origin, self.autolink = origin, autolink
         html = self._md.reset().convert(text)
+        for needle, occurrence, message in unrendered(text, html):
+            self.problems.append(RenderProblem(origin, needle, message, occurrence))
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return html

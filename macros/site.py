@@ -13,6 +13,7 @@ from pathlib import Path
 from .content import Content, load_content
 from .errors import ContentError, Problem
 from .index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, WHO_URL, section_url
+from .leftover import page_problems
 from .model import Section
 from .render_home import home_page
 from .render_reference import glossary_page, sources_page, timeline_page, who_page
@@ -53,7 +54,7 @@ def _locate(problem: RenderProblem) -> Problem:
     if problem.origin is None:
         return Problem("content", 1, 1, "(text)", problem.message)
     doc, where = problem.origin.doc, problem.origin.where
-    span = doc.locate(where, problem.needle)
+    span = doc.locate(where, problem.needle, problem.occurrence)
     return Problem(doc.path, span.line, span.col, dotted(where), problem.message)
 
 
@@ -102,11 +103,20 @@ def render_site(content: Content, site_url: str = "") -> Site:
     if content.home.reuse:
         add(PageSpec("reuse", REUSE_URL, REUSE_TITLE, content.home_doc.path),
             reuse_page(index, content.home.reuse, content.home_doc, site_url), reference)
-    problems = [_locate(p) for s in story + reference for p in s.problems]
+    problems = [_locate(p) for s in story + reference for p in s.problems] or \
+        page_problems(((s.edit_path, site.pages[s.key]) for s in site.specs), _files(content))
     if problems:
         raise ContentError(problems + content.warnings)
     site.warnings = content.warnings + _unused(site)
     return site
+
+
+def _files(content: Content) -> list[tuple[str, str]]:
+    """``(path, raw text)`` of every content file, each once."""
+    c = content.checked
+    docs = [content.home_doc] + [d for _, d in c.sections] + \
+        [d for _, d, _ in (*c.terms, *c.events, *c.sources)]
+    return list({d.path: d.text for d in docs}.items())
 
 
 def _unused(site: Site) -> list[Problem]:
