@@ -153,9 +153,10 @@ class Diagram(Strict):
     description: Annotated[str, StringConstraints(min_length=1, max_length=1000)] = Field(
         description="Plain-text description of the whole diagram for screen readers (the "
         "SVG's <desc>), and the opening of its text version. Say what it shows, in order.")
-    under: Line | None = Field(None, description="Text of the body's `###` subheading at the "
-                               "end of whose subsection the diagram is shown; without it, the "
-                               "diagram follows the body.", examples=["How R1 was trained"])
+    under: Line | None = Field(None, description="Text of the body's `###` subheading the "
+                               "diagram is shown under, before the text that walks through it; "
+                               "without it, the diagram follows the body.",
+                               examples=["How R1 was trained"])
     steps: tuple[DiagramStep, ...] = Field(min_length=2, max_length=12,
                                            description="The boxes, in reading order.")
 

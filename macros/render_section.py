@@ -12,6 +12,7 @@ from .model import VERDICTS, Claim, Diagram, Event, Section
 from .render_common import SITE_NAME, PageBuilder, attr, cite_box, reading_minutes
 from .render_diagram import StepCites, diagram_figure, split_body
 from .render_state import Origin, PageState, relative_url
+from .story import StoryAnchors, curly
 from .yamlload import Document
 
 VERDICT_ICONS = {"supported": "✓", "overstated": "▲", "misleading": "≠",
@@ -64,9 +65,8 @@ class SectionPage:
         s, page = self.section, self.page
         page.heading(1, s.title, "top")
         self.lede()
-        self.figures()
-        self.key_dates()
         self.body()
+        self.key_dates()
         self.claims()
         self.quotes()
         page.heading(2, "Key takeaways", "key-takeaways")
@@ -79,19 +79,24 @@ class SectionPage:
         return page.markdown(), page.state
 
     def body(self) -> None:
-        """The body, with each diagram at the end of the subsection it names (or after it)."""
+        """The story: each ``###`` subheading becomes a heading of the page (an anchor and
+        a place in the contents), each diagram follows the heading it names, before the
+        text that walks through it, and the key figures follow the story's first part."""
         s, page = self.section, self.page
-        if not s.diagrams:
-            page.html(f'<div class="xref-body">{page.md(s.body, self.origin("body"))}</div>')
-            return
-        parts, placed = [], set()
-        for heading, text in split_body(s.body):
-            parts.append(page.md(text, self.origin("body")))
-            if heading is not None and heading not in placed:
-                placed.add(heading)
-                parts += [self.diagram(d) for d in s.diagrams if d.under == heading]
-        parts += [self.diagram(d) for d in s.diagrams if d.under is None]
-        page.html('<div class="xref-body">' + "\n".join(parts) + "</div>")
+        ids, placed = StoryAnchors(), set()
+        for number, (heading, text) in enumerate(split_body(s.body)):
+            if heading is not None:
+                page.heading(2, curly(heading), ids.anchor(heading))
+                text = text.split("\n", 1)[1] if "\n" in text else ""
+                if heading not in placed:
+                    placed.add(heading)
+                    page.html("\n".join(self.diagram(d) for d in s.diagrams
+                                         if d.under == heading))
+            if text.strip():
+                page.html(f'<div class="xref-body">{page.md(text, self.origin("body"))}</div>')
+            if number == 0:
+                self.figures()
+        page.html("\n".join(self.diagram(d) for d in s.diagrams if d.under is None))
 
     def diagram(self, diagram: Diagram) -> str:
         """One diagram; its citations number in page order and back-link to it."""
@@ -150,8 +155,11 @@ class SectionPage:
             cards.append(f'<figure class="xref-figure"><p class="xref-figure__value">'
                          f'{attr(fig.value)}</p><figcaption>{caption}{markers}'
                          f'</figcaption></figure>')
-        self.page.html('<div class="xref-figures" role="list">'
-                       + "".join(f'<div role="listitem">{c}</div>' for c in cards) + "</div>")
+        self.page.html('<section class="xref-keyfigures" aria-labelledby="key-figures">'
+                       '<p class="xref-strip-label" id="key-figures">Key figures</p>'
+                       '<div class="xref-figures" role="list">'
+                       + "".join(f'<div role="listitem">{c}</div>' for c in cards)
+                       + "</div></section>")
 
     def key_dates(self) -> None:
         events = self.index.section_events(self.section.id)

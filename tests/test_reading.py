@@ -1,0 +1,70 @@
+"""The built site reads like an explainer: the story's own headings are anchors in the
+contents and in search, and nothing of the inline syntax reaches a page."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+from macros.content import load_content
+from macros.render_diagram import subheadings
+from macros.story import curly
+
+from .conftest import ROOT
+
+SECTIONS = load_content(ROOT / "content", ROOT).index.sections
+
+
+def html(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text("utf-8")
+
+
+def text_of(markup: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def toc_top_level(page: str) -> list[tuple[str, str]]:
+    """``(href, text)`` of the first level of the page's table of contents."""
+    toc = re.search(r'<ul class="md-nav__list" data-md-component="toc"[^>]*>(.*)</ul>\s*</nav>',
+                    page, re.S).group(1)
+    items, depth = [], 0
+    for tag in re.finditer(r'<(/?)ul\b|<a href="(#[^"]+)"[^>]*>(.*?)</a>', toc, re.S):
+        if tag.group(2) is None:
+            depth += -1 if tag.group(1) else 1
+        elif depth == 0:
+            items.append((tag.group(2), text_of(tag.group(3))))
+    return items
+
+
+def test_story_headings_are_anchors_at_the_top_level_of_the_contents(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    locations = {doc["location"]: doc["title"] for doc in index["docs"]}
+    for section in SECTIONS:
+        page = html(site, f"sections/{section.id}")
+        headings = [curly(h) for h in subheadings(section.body)]
+        assert headings, section.id
+        found = [(m.group(1), text_of(m.group(2))) for m in
+                 re.finditer(r'<h2 id="([^"]+)">(.*?)<a class="headerlink"', page, re.S)]
+        story = [f for f in found if f[1] in headings]
+        assert [text for _, text in story] == headings, section.id
+        toc = toc_top_level(page)
+        assert [(f"#{ident}", text) for ident, text in story] == toc[:len(story)], section.id
+        for ident, text in story:
+            assert unescape(locations[f"sections/{section.id}/#{ident}"]) == text
+
+
+def test_story_starts_before_key_dates_and_figures_follow_its_first_part(site: Path) -> None:
+    for section in SECTIONS:
+        page = html(site, f"sections/{section.id}")
+        first_heading = page.index('<h2 id="', page.index('class="xref-summary"'))
+        assert first_heading < page.index('id="key-dates"'), section.id
+        if section.figures:
+            assert page.index('class="xref-body"') < page.index('class="xref-figures"')
+
+
+def test_no_page_shows_inline_syntax(site: Path) -> None:
+    for path in sorted(site.rglob("*.html")):
+        text = text_of(re.sub(r"<(code|pre)\b.*?</\1>", " ", path.read_text("utf-8"), flags=re.S))
+        assert "[@" not in text and "[[" not in text, path
