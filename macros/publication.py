@@ -50,7 +50,7 @@ def page_description(site: Site, spec: PageSpec, limit: int = DESCRIPTION_LIMIT)
     if spec.section:
         text = spec.section.summary
     elif spec.key == "home":
-        text = site.content.home.hook
+        text = site.content.home.lede or site.content.home.hook
     else:
         return REFERENCE_DESCRIPTIONS.get(spec.key, "")
     text = text_of(text)

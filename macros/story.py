@@ -37,3 +37,12 @@ class StoryAnchors:
             ident = f"{base}-{number}"
         self.taken.add(ident)
         return ident
+
+
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve")
+
+
+def count_words(count: int) -> str:
+    """A count as a reader says it in running text: ``six``, but ``24``."""
+    return _NUMBERS[count] if 0 <= count < len(_NUMBERS) else f"{count:,}"

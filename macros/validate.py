@@ -375,4 +375,6 @@ def check_home(doc: Document, checked: Checked) -> Home | None:
     events = {e.id for e, _, _ in checked.events} | checked.declared.get("event", set())
     checker.refs(doc, ("key_dates",), home.key_dates, events, "event", "use a timeline event id")
     checker.text(doc, ("hook",), home.hook)
+    if home.lede:
+        checker.text(doc, ("lede",), home.lede)
     return home
