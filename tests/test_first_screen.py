@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.content import load_content
+from macros.content.load import load_content
 
 from .checks import recorded
 from .conftest import ROOT

@@ -8,9 +8,9 @@ import re
 from html import unescape
 from pathlib import Path
 
-from macros.content import load_content
-from macros.render_diagram import subheadings
-from macros.story import curly
+from macros.content.inline import subheadings
+from macros.content.load import load_content
+from macros.render.story import curly
 
 from .conftest import ROOT
 
