@@ -68,3 +68,23 @@ def test_no_page_shows_inline_syntax(site: Path) -> None:
     for path in sorted(site.rglob("*.html")):
         text = text_of(re.sub(r"<(code|pre)\b.*?</\1>", " ", path.read_text("utf-8"), flags=re.S))
         assert "[@" not in text and "[[" not in text, path
+
+
+def test_terms_are_linked_in_the_story_not_in_summaries_or_takeaways(site: Path) -> None:
+    for section in SECTIONS:
+        page = html(site, f"sections/{section.id}")
+        summary = re.search(r'<section class="xref-summary".*?</section>', page, re.S).group(0)
+        takeaways = re.search(r'<ul class="xref-takeaways">.*?</ul>', page, re.S).group(0)
+        assert ("xref-term" in summary) == ("[[" in section.summary), section.id
+        assert ("xref-term" in takeaways) == any("[[" in t for t in section.takeaways)
+        assert 'class="xref-term"' in "".join(re.findall(r'<div class="xref-body">.*?</div>',
+                                                        page, re.S)), section.id
+
+
+def test_no_marker_floats_after_a_space_or_before_punctuation(site: Path) -> None:
+    for section in SECTIONS:
+        page = html(site, f"sections/{section.id}")
+        body = "".join(re.findall(r'<div class="xref-body">.*?</div>', page, re.S))
+        assert not re.search(r'\s<sup class="xref-cite">', body), section.id
+        assert not re.search(r'</sup>[.,;:]', body), section.id
+        assert "</sup><sup" not in body

@@ -2,7 +2,8 @@
  * xref.js: progressive enhancements for the DeepSeek R1 explainer.
  *
  *  a. Term tooltips for a.xref-term (definition + "Read more in the glossary").
- *  b. Citation cards for a.xref-cite-link (title, meta, locator + "Go to reference N").
+ *  b. Citation cards for a.xref-cite-link (title, meta, locator, a link to the source
+ *     itself + "Go to reference N").
  *     Both use one shared, hoverable, dismissable tooltip (WCAG 1.4.13).
  *  c. Timeline category filter ([data-xref-filter]).
  *  d. Open a closed <details> when the URL hash targets something inside it, and keep
@@ -74,6 +75,16 @@
       if (meta) box.appendChild(el("p", "xref-tip__meta", meta));
       var locator = trigger.getAttribute("data-card-locator");
       if (locator) box.appendChild(el("p", "xref-tip__locator", locator));
+      // The source itself: its own page, or the copy it was verified through.
+      var url = card("data-card-url");
+      if (url && /^https?:\/\//.test(url)) {
+        var out = el("a", "", card("data-card-link") || "Read the source");
+        out.setAttribute("href", url);
+        out.setAttribute("rel", "noopener");
+        var source = el("p", "xref-tip__source");
+        source.appendChild(out);
+        box.appendChild(source);
+      }
       var match = /ref-(\d+)/.exec(href);
       var label = match ? "Go to reference " + match[1] : "Go to the reference";
       more = el("a", "", label);

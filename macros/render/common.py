@@ -96,6 +96,16 @@ def source_citation(index: Index, source: Source, page_url: str, *, link_entry: 
     return " ".join(out)
 
 
+def card_link(source: Source) -> str:
+    """The citation card's link to the source itself: the original, or the copy we saw."""
+    if source.url:
+        return f' data-card-url="{attr(source.url)}" data-card-link="Read it at {attr(source.outlet)}"'
+    if source.via:
+        return (f' data-card-url="{attr(source.via.url)}" '
+                f'data-card-link="Read a copy at {attr(source.via.outlet)}"')
+    return ""
+
+
 def references_html(state: PageState) -> str:
     """``<ol>`` of the page's sources with Wikipedia-style ``^ a b`` back-links."""
     items = []
@@ -116,7 +126,7 @@ def references_html(state: PageState) -> str:
         cite = source_citation(state.index, source, state.url, link_entry=True)
         # The citation cards read their title and meta here, once per source, not per marker.
         card = (f'data-card-title="{attr(source.title)}" '
-                f'data-card-meta="{attr(state.index.source_meta(source))}"')
+                f'data-card-meta="{attr(state.index.source_meta(source))}"{card_link(source)}')
         items.append(f'<li id="ref-{number}" {card}><span class="xref-backrefs">{back}</span> '
                      f"{cite}</li>")
     return '<ol class="xref-refs">\n' + "\n".join(items) + "\n</ol>"

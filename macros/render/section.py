@@ -70,7 +70,7 @@ class SectionPage:
         self.claims()
         self.quotes()
         page.heading(2, "Key takeaways", "key-takeaways")
-        items = "".join(f"<li>{page.md(t, self.origin('takeaways', i), inline=True)}</li>"
+        items = "".join(f"<li>{page.md(t, self.origin('takeaways', i), inline=True, autolink=False)}</li>"
                         for i, t in enumerate(s.takeaways))
         page.html(f'<ul class="xref-takeaways">{items}</ul>')
         self.related()
@@ -151,7 +151,7 @@ class SectionPage:
             # Sources the caption already cites inline are not cited a second time.
             inline = set(cited_keys(fig.caption))
             rest = tuple(key for key in fig.sources if key not in inline)
-            markers = f" {self.page.cite_list(rest)}" if rest else ""
+            markers = self.page.cite_list(rest)
             cards.append(f'<figure class="xref-figure"><p class="xref-figure__value">'
                          f'{attr(fig.value)}</p><figcaption>{caption}{markers}'
                          f'</figcaption></figure>')
@@ -203,7 +203,7 @@ class SectionPage:
             href = relative_url(self.url, f"{WHO_URL}#{who.id}")
             self.page.html(
                 f'<figure class="xref-quote"><blockquote><p>“{attr(quote.text)}”</p></blockquote>'
-                f'<figcaption><a href="{href}">{attr(who.term)}</a>, {attr(quote.role)} '
+                f'<figcaption><a href="{href}">{attr(who.term)}</a>, {attr(quote.role)}'
                 f"{self.page.cite_list(quote.sources)}</figcaption></figure>")
 
     def related(self) -> None:

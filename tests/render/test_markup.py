@@ -67,3 +67,13 @@ def test_markup_in_code_is_shown_as_written(state: PageState) -> None:
     page = fresh(state)
     html = page.markdown("Write `[@source-id]` or `[[term]]`.")
     assert page.problems == [] and "<code>[@source-id]</code>" in html
+
+
+def test_markers_sit_tight_after_punctuation_grouped_and_in_order(state: PageState) -> None:
+    page = fresh(state)
+    html = page.markdown("A [@src-two]. B [@src-one]\n[@src-two], then C [@src-two; @src-one]; D.")
+    links = '<a class="xref-cite-link" href="#ref-{0}" id="cite-{0}-{1}">[{0}]</a>'
+    assert html == (
+        f'<p>A.<sup class="xref-cite">{links.format(1, 1)}</sup> '
+        f'B,<sup class="xref-cite">{links.format(1, 2)}{links.format(2, 1)}</sup> '
+        f'then C;<sup class="xref-cite">{links.format(1, 3)}{links.format(2, 2)}</sup> D.</p>')

@@ -23,6 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ...content.inline import CITE_RE, TERM_RE, CitationSyntaxError, parse_cite, squash
 from ...content.matcher import TermMatcher
+from .tidy import TidyMarkers
 
 SKIP_TAGS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "kbd"}
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -205,3 +206,4 @@ class XrefExtension(Extension):
         md.inlinePatterns.register(_TermPattern(TERM_RE.pattern), "xref-term", 175)
         md.inlinePatterns.register(_CitePattern(CITE_RE.pattern, self.state), "xref-cite", 174)
         md.treeprocessors.register(_Resolver(md, self.state), "xref-resolve", 1)
+        md.treeprocessors.register(TidyMarkers(md), "xref-tidy", 0.5)
