@@ -88,3 +88,25 @@ def test_no_marker_floats_after_a_space_or_before_punctuation(site: Path) -> Non
         assert not re.search(r'\s<sup class="xref-cite">', body), section.id
         assert not re.search(r'</sup>[.,;:]', body), section.id
         assert "</sup><sup" not in body
+
+
+def test_about_page_names_the_article_the_verdicts_and_how_to_propose_a_fix(site: Path) -> None:
+    from macros.content.fields import VERDICTS
+    from macros.render.about import proposals
+
+    from .conftest import TEST_REPO_URL
+
+    content = load_content(ROOT / "content", ROOT)
+    about = content.about
+    assert about is not None
+    page = html(site, "about")
+    assert 'href="about/"' in html(site, ".") or 'href="./about/"' in html(site, ".")
+    cited = {key for part in about.parts for key in re.findall(r"@([a-z0-9.-]+)", part.text)}
+    for key in cited:
+        source = content.index.sources[key]
+        assert source.title in text_of(page) and source.outlet in text_of(page)
+    scale = re.search(r'<dl class="xref-scale">.*?</dl>', page, re.S).group(0)
+    assert [text_of(d) for d in re.findall(r"<dd>(.*?)</dd>", scale)] == list(VERDICTS.values())
+    assert f'href="{TEST_REPO_URL}/issues/new"' in page
+    assert f'href="{TEST_REPO_URL}/pulls"' in page
+    assert "href" not in proposals("")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .about import ABOUT, About, check_about
 from .errors import ContentError, Problem
 from .index import Index
 from .model import Home
@@ -23,6 +24,8 @@ class Content:
     checked: Checked
     home: Home
     home_doc: Document
+    about: About | None = None
+    about_doc: Document | None = None
 
     @property
     def warnings(self) -> list[Problem]:
@@ -74,8 +77,10 @@ def load_content(content_dir: Path, base: Path | None = None) -> Content:
     unreadable = {stem for stem, doc in loaded.items() if doc is None}
     checked = check(section_docs, glossary, timeline, sources, unreadable)
     home = check_home(home_doc, checked) if home_doc else None
+    about_doc = _load(content_dir / ABOUT, base, problems, False)
+    about = check_about(about_doc, checked) if about_doc else None
     checked.problems[:0] = problems
     if any(p.severity == "error" for p in checked.problems) or home is None or home_doc is None:
         raise ContentError(checked.problems)
-    return Content(content_dir, to_index(checked), checked, home, home_doc)
+    return Content(content_dir, to_index(checked), checked, home, home_doc, about, about_doc)
 

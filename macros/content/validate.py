@@ -255,6 +255,11 @@ def check(section_docs: list[Document], glossary: Document | None, timeline: Doc
     return checked
 
 
+def checker_for(checked: Checked) -> _Checker:
+    """The cross-file checker, for a content file checked on its own (``about.yml``)."""
+    return _Checker(checked)
+
+
 def to_index(checked: Checked) -> Index:
     """Build the lookup index from checked content."""
     return Index.build((s for s, _ in checked.sections), (t for t, _, _ in checked.terms),

@@ -51,6 +51,8 @@ def page_description(site: Site, spec: PageSpec, limit: int = DESCRIPTION_LIMIT)
         text = spec.section.summary
     elif spec.key == "home":
         text = site.content.home.lede or site.content.home.hook
+    elif spec.key == "about" and site.content.about:
+        text = site.content.about.parts[0].text
     else:
         return REFERENCE_DESCRIPTIONS.get(spec.key, "")
     text = text_of(text)

@@ -15,6 +15,7 @@ from ..content.index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, WHO_URL, se
 from ..content.load import Content, load_content
 from ..content.model import Section
 from ..content.yamlload import dotted
+from .about import ABOUT_URL, about_page
 from .home import home_page
 from .reference import glossary_page, sources_page, timeline_page, who_page
 from .reuse import REUSE_TITLE, REUSE_URL, reuse_page
@@ -66,7 +67,7 @@ def _collect(states: list[PageState], attr: str) -> dict[str, list[Use]]:
     return dict(table)
 
 
-def render_site(content: Content, site_url: str = "") -> Site:
+def render_site(content: Content, site_url: str = "", repo_url: str = "") -> Site:
     """Render all pages; raise :class:`ContentError` if any text fails to render."""
     index, checked = content.index, content.checked
     site = Site(content)
@@ -103,6 +104,9 @@ def render_site(content: Content, site_url: str = "") -> Site:
     if content.home.reuse:
         add(PageSpec("reuse", REUSE_URL, REUSE_TITLE, content.home_doc.path),
             reuse_page(index, content.home.reuse, content.home_doc, site_url), reference)
+    if content.about and content.about_doc:
+        add(PageSpec("about", ABOUT_URL, content.about.title, content.about_doc.path),
+            about_page(index, content.about, content.about_doc, repo_url), reference)
     problems = [_locate(p) for s in story + reference for p in s.problems] or \
         page_problems(((s.edit_path, site.pages[s.key]) for s in site.specs), _files(content))
     if problems:
@@ -141,9 +145,9 @@ def _unused(site: Site) -> list[Problem]:
     return out
 
 
-def build_site(project_dir: Path, site_url: str = "") -> Site:
+def build_site(project_dir: Path, site_url: str = "", repo_url: str = "") -> Site:
     """Load, check and render the content of the project at ``project_dir``."""
-    return render_site(load_content(project_dir / "content", project_dir), site_url)
+    return render_site(load_content(project_dir / "content", project_dir), site_url, repo_url)
 
 
 __all__ = ["ContentError", "PageSpec", "Site", "build_site", "render_site"]
