@@ -121,7 +121,8 @@ def test_injections_in_yaml_stay_inert_in_the_built_page(project: Path, tmp_path
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out/sections/us-response/index.html").read_text()
-    assert "Sum {{ 7*7 }} and &lt;script&gt;alert('x')&lt;/script&gt;" in page
+    # Shown as text, with the content's quotes made typographic like all content text.
+    assert "Sum {{ 7*7 }} and &lt;script&gt;alert(&lsquo;x&rsquo;)&lt;/script&gt;" in page
     info = read_page(tmp_path / "out/sections/us-response/index.html")
     assert info.handlers == [] and not any("alert" in code for _, code in info.scripts)
 

@@ -110,3 +110,26 @@ def test_about_page_names_the_article_the_verdicts_and_how_to_propose_a_fix(site
     assert f'href="{TEST_REPO_URL}/issues/new"' in page
     assert f'href="{TEST_REPO_URL}/pulls"' in page
     assert "href" not in proposals("")
+
+
+def test_every_date_a_reader_sees_has_one_style(site: Path) -> None:
+    from macros.content.dates import parse_when
+
+    seen = 0
+    for path in sorted(site.rglob("*.html")):
+        for iso, shown in re.findall(r'<time datetime="([^"/]+)">([^<]*)</time>',
+                                     path.read_text("utf-8")):
+            human = parse_when(iso).human()
+            # The first date of a range within one month shows only its day ("26–27 ...").
+            assert shown in (human, str(parse_when(iso).start.day)), (path, iso, shown)
+            seen += 1
+    assert seen > 50
+
+
+def test_story_text_has_typographic_quotes(site: Path) -> None:
+    for section in SECTIONS:
+        page = html(site, f"sections/{section.id}")
+        body = re.sub(r"<(code|pre)\b.*?</\1>", " ", "".join(
+            re.findall(r'<div class="xref-body">.*?</div>', page, re.S)), flags=re.S)
+        assert '"' not in text_of(body) and "'" not in text_of(body), section.id
+        assert curly(section.title) in text_of(re.search(r"<h1.*?</h1>", page, re.S).group(0))

@@ -9,7 +9,7 @@ from ..content.model import Home
 from ..content.yamlload import Document
 from .common import PageBuilder, attr, reading_minutes
 from .section import event_time, verdict_summary
-from .story import count_words
+from .story import count_words, curly
 from .xref.state import Origin, PageState, relative_url
 
 
@@ -32,7 +32,7 @@ def _parts(page: PageBuilder, index: Index) -> None:
                                   *(c.evidence for c in section.claims))
         items.append(f'<li><a href="{section_url(section.id)}"><span class="xref-parts__number">'
                      f'Part {number}</span> <span class="xref-parts__title">'
-                     f'{attr(section.title)}</span></a> <span class="xref-parts__time">'
+                     f'{attr(curly(section.title))}</span></a> <span class="xref-parts__time">'
                      f"{minutes} min</span></li>")
     page.html('<ol class="xref-parts">' + "".join(items) + "</ol>")
 

@@ -63,7 +63,7 @@ class SectionPage:
 
     def render(self) -> tuple[str, PageState]:
         s, page = self.section, self.page
-        page.heading(1, s.title, "top")
+        page.heading(1, curly(s.title), "top")
         self.lede()
         self.body()
         self.key_dates()
@@ -212,6 +212,6 @@ class SectionPage:
         by_id = {s.id: s for s in self.index.sections}
         self.page.heading(2, "Related sections", "related")
         items = "".join(
-            f'<li><a href="{relative_url(self.url, section_url(r))}">{attr(by_id[r].title)}</a>'
+            f'<li><a href="{relative_url(self.url, section_url(r))}">{attr(curly(by_id[r].title))}</a>'
             f"</li>" for r in self.section.related)
         self.page.html(f'<ul class="xref-related">{items}</ul>')

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from markdown import Markdown
+from markdown.extensions.smarty import SmartyExtension
 
 from ...content.index import Index
 from ...content.matcher import TermMatcher
@@ -100,7 +101,11 @@ class PageState:
                  autolink: bool = True) -> str:
         """Render one fragment of content Markdown to HTML, in page order."""
         if self._md is None:
-            self._md = Markdown(extensions=[XrefExtension(self), "sane_lists"],
+            # Typographic quotes and apostrophes in all content text; dashes and ellipses
+            # are left as the editor typed them.
+            smarty = SmartyExtension(smart_quotes=True, smart_dashes=False,
+                                     smart_ellipses=False, smart_angled_quotes=False)
+            self._md = Markdown(extensions=[XrefExtension(self), "sane_lists", smarty],
                                 output_format="html")
         self.origin, self.autolink = origin, autolink
         html = self._md.reset().convert(text)
