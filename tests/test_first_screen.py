@@ -43,3 +43,18 @@ def test_section_story_starts_within_one_and_a_half_screens(browser, base_url: s
             'article .xref-summary ~ h2, article .xref-summary ~ .xref-body')]
             .map((el) => el.getBoundingClientRect().top))""")
         assert top <= 1.5 * SCREEN
+
+
+@pytest.mark.parametrize(("width", "shown"), [(1280, "wide"), (360, "narrow")])
+def test_flow_diagram_reads_across_on_a_desktop_and_down_on_a_phone(browser, base_url: str,
+                                                                    width: int, shown: str) -> None:
+    flows = [(s.id, d.id) for s in CONTENT.index.sections for d in s.diagrams if d.kind == "flow"]
+    assert flows
+    with recorded(browser, base_url, viewport={"width": width, "height": 900}) as (page, _):
+        for section, ident in flows:
+            page.goto(base_url + f"sections/{section}/")
+            svgs = page.locator(f"#diagram-{ident} > svg")
+            visible = [svgs.nth(i).get_attribute("class") for i in range(svgs.count())
+                       if svgs.nth(i).is_visible()]
+            wide = [c for c in visible if "xref-diagram__svg--wide" in c]
+            assert len(visible) == 1 and bool(wide) == (shown == "wide"), (section, visible)

@@ -12,6 +12,7 @@ from ..content.model import Claim, Diagram, Event, Section
 from ..content.yamlload import Document
 from .common import SITE_NAME, PageBuilder, attr, bibtex_text, cite_box, reading_minutes, site_link
 from .diagram import StepCites, diagram_figure
+from .flow_wide import wide_svg
 from .story import StoryAnchors, curly
 from .xref.state import Origin, PageState, relative_url
 
@@ -108,7 +109,8 @@ class SectionPage:
             numbers = tuple(state.numbers[k] for k in step.sources if k in state.numbers)
             cites.append(StepCites(markers, numbers))
         state.context = self.section.title
-        return diagram_figure(diagram, cites)
+        wide = wide_svg(diagram, [c.numbers for c in cites]) if diagram.kind == "flow" else ""
+        return diagram_figure(diagram, cites, wide)
 
     def cite_this_page(self) -> None:
         """Plain-text and BibTeX citations of this page (BibTeX written by pybtex)."""
