@@ -133,3 +133,48 @@ def test_story_text_has_typographic_quotes(site: Path) -> None:
             re.findall(r'<div class="xref-body">.*?</div>', page, re.S)), flags=re.S)
         assert '"' not in text_of(body) and "'" not in text_of(body), section.id
         assert curly(section.title) in text_of(re.search(r"<h1.*?</h1>", page, re.S).group(0))
+
+
+# Who's who: a name that is the subject of a reporting verb ("X said", "X estimates") is a
+# person or organization quoted or named as an actor, and needs a glossary entry. Outlets
+# of the bibliography are sources, not actors; pronouns and sentence openers are skipped.
+REPORTING = (r"(?:said|says|told|argued|argues|wrote|writes|estimated|estimates|noted|notes|"
+             r"thinks|judged|judge|called|calls|warned|found|finds|valued|values)")
+NAME = r"((?:[A-Z][\w’'.-]+ )*?[A-Z][\w’'.-]+)"
+OPENERS = {"As", "Yet", "What", "But", "And", "So", "Then", "He", "She", "It", "They", "We",
+           "The", "This", "That"}
+
+
+def speakers(text: str) -> set[tuple[str, ...]]:
+    """Names in ``text`` that say, write or estimate something (with their owner, if any)."""
+    text = re.sub(r"\[@[^\]]*\]", "", text)
+    found = set()
+    for match in re.finditer(NAME + r"\s+" + REPORTING + r"\b", text):
+        # "CSIS's Gregory Allen says": either the owner or the one it owns may be the entry.
+        names = []
+        for part in re.split(r"[’']s ", match.group(1)):
+            words = part.split()
+            while words and words[0] in OPENERS:
+                words = words[1:]
+            names.append(" ".join(words))
+        if any(names):
+            found.add(tuple(n for n in names if n))
+    return found
+
+
+def test_everyone_quoted_or_acting_in_the_story_has_a_whos_who_entry() -> None:
+    from macros.content.matcher import normalize
+
+    content = load_content(ROOT / "content", ROOT)
+    index = content.index
+    known = {normalize(f) for t in index.terms.values() for f in (t.term, *t.aliases)}
+    outlets = {normalize(s.outlet) for s in index.sources.values()}
+    missing = {}
+    for section in SECTIONS:
+        texts = (section.summary, section.body, *(c.evidence for c in section.claims))
+        for names in speakers("\n".join(texts)):
+            if not any(normalize(name) in known | outlets for name in names):
+                missing.setdefault(" ’s ".join(names), section.id)
+    assert missing == {}
+    people = {t.id for t in index.terms.values() if t.kind in ("person", "organization")}
+    assert all(index.terms[p].sources for p in people)

@@ -174,7 +174,9 @@ def test_hype_page_has_one_claim_review_per_claim(site: Path) -> None:
     authors = {c.id: r["itemReviewed"]["author"] for c, r in zip(hype.claims, reviews, strict=True)}
     assert authors["as-good-as-o1"] == {"@type": "Organization", "name": "DeepSeek",
                                         "url": BASE + "glossary/#deepseek"}
-    assert authors["r1-step-was-cheap"] == {"@type": "Person", "name": "Dario Amodei"}
+    # Dario Amodei has a who's who entry, so the claim's author links to it.
+    assert authors["r1-step-was-cheap"] == {"@type": "Person", "name": "Dario Amodei",
+                                            "url": BASE + "glossary/#dario-amodei"}
     assert authors["trained-for-6-million"] == {
         "@type": "Organization", "name": "Widely repeated in coverage of the January 27 sell-off"}
 
