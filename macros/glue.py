@@ -60,15 +60,16 @@ def _git_repo_url(project: Path) -> str | None:
 def on_config(config: Any) -> Any:
     """Load and render all content; stop the build with every content error at once."""
     project = _project_dir(config)
+    if not config.repo_url:
+        config.repo_url = _git_repo_url(project)
     try:
-        site = build_site(project, config.site_url or "", config.site_name)
+        site = build_site(project, config.site_url or "", config.site_name,
+                          config.repo_url or "")
     except ContentError as err:
         raise PluginError(str(err)) from None
     _current["site"], _current["pub"] = site, _publication(config)
     _current["colours"] = _card_colours(config)
     config.nav = [{spec.title: _src_uri(spec)} for spec in site.specs]
-    if not config.repo_url:
-        config.repo_url = _git_repo_url(project)
     return config
 
 

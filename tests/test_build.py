@@ -132,7 +132,8 @@ def test_injections_in_yaml_stay_inert_in_the_built_page(project: Path, tmp_path
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     built = tmp_path / f"out/sections/{section.id}/index.html"
-    assert "Sum {{ 7*7 }} and &lt;script&gt;alert('x')&lt;/script&gt;" in built.read_text()
+    # Shown as text, with the content's quotes made typographic like all content text.
+    assert "Sum {{ 7*7 }} and &lt;script&gt;alert(&lsquo;x&rsquo;)&lt;/script&gt;" in built.read_text()
     info = read_page(built)
     assert info.handlers == [] and not any("alert" in code for _, code in info.scripts)
 

@@ -11,7 +11,8 @@ from .lhrun import PAGES
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-PAGE_TYPES = {**PAGES, "diagram": section_url("diagram"), "whos-who": "whos-who/"}
+PAGE_TYPES = {**PAGES, "diagram": section_url("diagram"), "whos-who": "whos-who/",
+              "about": "about/"}
 WIDTHS = {"phone": {"viewport": {"width": 360, "height": 780}, "is_mobile": True,
                     "has_touch": True, "device_scale_factor": 2},
           "desktop": {"viewport": {"width": 1280, "height": 900}}}

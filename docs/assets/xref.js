@@ -2,10 +2,12 @@
  * xref.js: progressive enhancements for the generated explainer pages.
  *
  *  a. Term tooltips for a.xref-term (definition + "Read more in the glossary").
- *  b. Citation cards for a.xref-cite-link (title, meta, locator + "Go to reference N").
+ *  b. Citation cards for a.xref-cite-link (title, meta, locator, a link to the source
+ *     itself + "Go to reference N").
  *     Both use one shared, hoverable, dismissable tooltip (WCAG 1.4.13).
  *  c. Timeline category filter ([data-xref-filter]).
- *  d. Open a closed <details> when the URL hash targets something inside it.
+ *  d. Open a closed <details> when the URL hash targets something inside it, and keep
+ *     a jump's target below the sticky header while off-screen entries are laid out.
  *
  * Plain ES2019, no libraries, no network. Works with Material's instant navigation:
  * document-level listeners are installed once (event delegation), per-page work runs
@@ -73,6 +75,16 @@
       if (meta) box.appendChild(el("p", "xref-tip__meta", meta));
       var locator = trigger.getAttribute("data-card-locator");
       if (locator) box.appendChild(el("p", "xref-tip__locator", locator));
+      // The source itself: its own page, or the copy it was verified through.
+      var url = card("data-card-url");
+      if (url && /^https?:\/\//.test(url)) {
+        var out = el("a", "", card("data-card-link") || "Read the source");
+        out.setAttribute("href", url);
+        out.setAttribute("rel", "noopener");
+        var source = el("p", "xref-tip__source");
+        source.appendChild(out);
+        box.appendChild(source);
+      }
       var match = /ref-(\d+)/.exec(href);
       var label = match ? "Go to reference " + match[1] : "Go to the reference";
       more = el("a", "", label);
@@ -343,6 +355,9 @@
     window.addEventListener("resize", onViewportChange);
     window.addEventListener("scroll", onViewportChange, { passive: true });
     window.addEventListener("hashchange", function () { revealHash(true); });
+    ["wheel", "touchstart", "keydown", "pointerdown"].forEach(function (name) {
+      window.addEventListener(name, stopSettling, { passive: true, capture: true });
+    });
     window.addEventListener("beforeprint", openAllDetails);
     window.addEventListener("afterprint", restoreDetails);
   }
@@ -472,13 +487,41 @@
     target.scrollIntoView({ block: "start", behavior: "auto" });
   }
 
+  /*
+   * Long pages skip the layout of off-screen entries (content-visibility: auto), so the
+   * browser first scrolls to where a target would be with placeholder heights; as the
+   * entries near it are laid out, the page above it shrinks and the target moves up,
+   * under the header or off screen. Follow it for a few frames until it stays put below
+   * the header, and stop as soon as the reader scrolls, types or touches.
+   */
+  var settling = 0;
+
+  function stopSettling() { settling += 1; }
+
+  function settle(target) {
+    var run = ++settling;
+    var frames = 0;
+    var still = 0;
+    function step() {
+      if (run !== settling || !target.isConnected) return;
+      var margin = parseFloat(window.getComputedStyle(target).scrollMarginTop) || 0;
+      if (Math.abs(target.getBoundingClientRect().top - margin) > 1) {
+        scrollToTarget(target);
+        still = 0;
+      } else {
+        still += 1;
+      }
+      frames += 1;
+      if (frames < 120 && still < 10) window.requestAnimationFrame(step);
+    }
+    window.requestAnimationFrame(step);
+  }
+
   function revealHash(scroll) {
     var target = targetFor(window.location.hash);
     if (!target) return;
-    if (reveal(target) && scroll) {
-      // Let layout settle after opening, then scroll (the browser could not before).
-      window.requestAnimationFrame(function () { scrollToTarget(target); });
-    }
+    reveal(target);
+    if (scroll) settle(target);
   }
 
   /** Called on clicks: an in-page link opens the target's details before the jump. */
@@ -492,10 +535,10 @@
     }
     var target = targetFor(href);
     if (!target) return;
-    if (reveal(target) || href === window.location.hash) {
-      // Same hash again fires no hashchange: scroll ourselves after the default action.
-      window.requestAnimationFrame(function () { scrollToTarget(target); });
-    }
+    reveal(target);
+    // After the browser's own jump (the default action), follow the target until it rests
+    // below the header; the same hash again fires no hashchange, so this covers it too.
+    settle(target);
   }
 
   /* Print: open all <details> so their content prints, then put them back. */

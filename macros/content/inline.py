@@ -4,6 +4,9 @@
 * Citation: ``[@source-id]``, with an optional locator ``[@id, p. 4]``, and several
   sources separated by semicolons ``[@one; @two, §2.1]``.
 
+Either form may wrap onto the next line of its paragraph (YAML text is wrapped at about
+100 characters), but never across a blank line; the line break counts as a space.
+
 Both the validator (to report unknown ids at ``file:line``) and the Markdown renderer
 use these patterns, so there is one definition of the syntax.
 """
@@ -14,8 +17,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-TERM_RE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
-CITE_RE = re.compile(r"\[(@[^\[\]\n]+?)\](?!\()")
+# One character of a reference: anything but a bracket, and a line break only when the
+# next line is not blank (a blank line ends the paragraph).
+_IN = r"(?:[^\[\]\n]|\n(?![ \t]*\n))"
+_IN_TERM = r"(?:[^\[\]|\n]|\n(?![ \t]*\n))"
+TERM_RE = re.compile(rf"\[\[({_IN_TERM}+?)(?:\|({_IN}+?))?\]\]")
+CITE_RE = re.compile(rf"\[(@{_IN}+?)\](?!\()")
 _ITEM_RE = re.compile(r"^@([a-z0-9]+(?:[.-][a-z0-9]+)*)(?:\s*,\s*(\S.*?))?$")
 MAX_LOCATOR = 80
 _HEADING = re.compile(r"^###(?!#)[ \t]+(.+?)[ \t]*#*[ \t]*$")
@@ -53,6 +60,7 @@ class CitationSyntaxError(ValueError):
 def parse_cite(inner: str) -> tuple[CiteItem, ...]:
     """Parse the inside of ``[...]`` (starting with ``@``) into cite items."""
     items = []
+    inner = squash(inner)
     for part in inner.split(";"):
         match = _ITEM_RE.match(part.strip())
         if not match:
@@ -67,11 +75,16 @@ def parse_cite(inner: str) -> tuple[CiteItem, ...]:
     return tuple(items)
 
 
+def squash(text: str) -> str:
+    """``text`` with each run of white space (line breaks included) made one space."""
+    return " ".join(text.split())
+
+
 def term_refs(text: str) -> Iterator[TermRef]:
     """Every term reference in ``text``, in order."""
     for match in TERM_RE.finditer(text):
         label = match.group(2)
-        yield TermRef(match.group(1).strip(), label.strip() if label else None, match.group(0))
+        yield TermRef(squash(match.group(1)), squash(label) if label else None, match.group(0))
 
 
 def cited_keys(text: str) -> list[str]:

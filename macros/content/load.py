@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .about import ABOUT, About, check_about
 from .errors import ContentError, Problem
 from .figure_check import FIGURES, CheckedFigures, check_figures
 from .index import Index
@@ -29,6 +30,8 @@ class Content:
     home_doc: Document
     pages: Pages = NO_PAGES
     figures: CheckedFigures = field(default_factory=CheckedFigures)
+    about: About | None = None
+    about_doc: Document | None = None
 
     @property
     def warnings(self) -> list[Problem]:
@@ -77,6 +80,8 @@ def load_content(content_dir: Path, base: Path | None = None) -> Content:
     unreadable = {stem for stem, doc in loaded.items() if doc is None}
     checked = check(section_docs, glossary, timeline, sources, unreadable)
     home = check_home(home_doc, checked) if home_doc else None
+    about_doc = _load(content_dir / ABOUT, base, problems, False)
+    about = check_about(about_doc, checked) if about_doc else None
     pages = _pages(_load(content_dir / PAGES, base, problems, False), checked)
     figures = check_figures(_load(content_dir / FIGURES, base, problems, False), checked)
     checked.problems[:0] = problems
@@ -85,7 +90,8 @@ def load_content(content_dir: Path, base: Path | None = None) -> Content:
         raise ContentError(checked.problems)
     index = replace(to_index(checked), figures=tuple(f for f, _ in figures.figures),
                     units=figures.units)
-    return Content(content_dir, index, checked, home, home_doc, pages or NO_PAGES, figures)
+    return Content(content_dir, index, checked, home, home_doc, pages or NO_PAGES, figures,
+                   about, about_doc)
 
 
 def _pages(doc: Document | None, checked: Checked) -> Pages | None:

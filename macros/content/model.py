@@ -110,9 +110,10 @@ class Diagram(Strict):
     description: Annotated[str, StringConstraints(min_length=1, max_length=1000)] = Field(
         description="Plain-text description of the whole diagram for screen readers (the "
         "SVG's <desc>), and the opening of its text version. Say what it shows, in order.")
-    under: Line | None = Field(None, description="Text of the body's `###` subheading at the "
-                               "end of whose subsection the diagram is shown; without it, the "
-                               "diagram follows the body.", examples=["How it works"])
+    under: Line | None = Field(None, description="Text of the body's `###` subheading the "
+                               "diagram is shown under, before the text that walks through it; "
+                               "without it, the diagram follows the body.",
+                               examples=["How R1 was trained"])
     steps: tuple[DiagramStep, ...] = Field(min_length=2, max_length=12,
                                            description="The boxes, in reading order.")
 
@@ -292,6 +293,14 @@ class Home(Strict):
     """`content/home.yml`: the front page's hook and its strip of key dates."""
 
     title: Title = Field(description="The site's headline, plain text without `<` or `>`.")
+    headline: Title | None = Field(None, description="The home page's headline, if it should "
+                                   "differ from `title` (which names the site everywhere else).")
+    lede: Prose | None = Field(None, description="One plain-language sentence of Markdown, "
+                               "cited: what happened and why it mattered. Shown first, under "
+                               "the headline, with no automatic term links.")
+    period: Line | None = Field(None, description="Plain text: the period the site is about, "
+                                "e.g. `January 2025, with what led up to it`. The timeline's "
+                                "first and last dates are added after it.")
     hook: Prose = Field(description="One paragraph of Markdown that tells the story, cited.")
     key_dates: tuple[Id, ...] = Field(min_length=1, max_length=7,
                                       description="Timeline event ids for the key-dates strip.")

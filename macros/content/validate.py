@@ -268,6 +268,9 @@ def _keep_valid(checked: Checked, doc: Document, model: type[BaseModel], attr: s
         checked.declare(kind, item)
         with suppress(ValidationError):
             target.append((item_model.model_validate(item), doc, (attr, i)))
+def checker_for(checked: Checked) -> _Checker:
+    """The cross-file checker, for a content file checked on its own (``about.yml``)."""
+    return _Checker(checked)
 
 
 def to_index(checked: Checked) -> Index:
@@ -287,4 +290,6 @@ def check_home(doc: Document, checked: Checked) -> Home | None:
     events = {e.id for e, _, _ in checked.events} | checked.declared.get("event", set())
     checker.refs(doc, ("key_dates",), home.key_dates, events, "event", "use a timeline event id")
     checker.text(doc, ("hook",), home.hook)
+    if home.lede:
+        checker.text(doc, ("lede",), home.lede)
     return home

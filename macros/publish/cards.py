@@ -68,6 +68,7 @@ def _kicker(site: Site, spec: PageSpec) -> str:
         "timeline": f"{len(index.events)} dated events",
         "sources": f"{len(index.sources)} sources",
         "reuse": "Licence, citation and data downloads",
+        "about": "What this site is, and how it checks facts",
     }.get(spec.key, spec.title)
 
 

@@ -43,7 +43,9 @@ def page_description(site: Site, spec: PageSpec, limit: int = DESCRIPTION_LIMIT)
     if spec.section:
         text = spec.section.summary
     elif spec.key == "home":
-        text = site.content.home.hook
+        text = site.content.home.lede or site.content.home.hook
+    elif spec.key == "about" and site.content.about:
+        text = site.content.about.parts[0].text
     else:
         return site.content.pages.description(spec.key)
     text = plain_text(text)

@@ -114,6 +114,16 @@ def _backrefs(number: int, uses: list[tuple[str, str | None]]) -> Markup:
     return Markup("^ ") + Markup(" ").join(links)
 
 
+def card_link(source: Source) -> Markup:
+    """The citation card's link to the source itself: the original, or the copy we saw."""
+    if source.url:
+        return html(' data-card-url="{}" data-card-link="Read it at {}"', source.url, source.outlet)
+    if source.via:
+        return html(' data-card-url="{}" data-card-link="Read a copy at {}"', source.via.url,
+                    source.via.outlet)
+    return Markup("")
+
+
 def references_html(state: PageState) -> Markup:
     """``<ol>`` of the page's sources with Wikipedia-style ``^ a b`` back-links."""
     items = []
@@ -121,10 +131,10 @@ def references_html(state: PageState) -> Markup:
         source = state.index.sources[key]
         cite = source_citation(state.index, source, state.url, link_entry=True)
         # The citation cards read their title and meta here, once per source, not per marker.
-        items.append(html('<li id="ref-{}" data-card-title="{}" data-card-meta="{}">'
+        items.append(html('<li id="ref-{}" data-card-title="{}" data-card-meta="{}"{}>'
                           '<span class="xref-backrefs">{}</span> {}</li>', number, source.title,
-                          state.index.source_meta(source), _backrefs(number, state.backrefs[key]),
-                          cite))
+                          state.index.source_meta(source), card_link(source),
+                          _backrefs(number, state.backrefs[key]), cite))
     return Markup('<ol class="xref-refs">\n') + Markup("\n").join(items) + Markup("\n</ol>")
 
 

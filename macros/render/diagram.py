@@ -257,10 +257,11 @@ def diagram_text(diagram: Diagram, cites: Sequence[str]) -> str:
             f'</summary><p>{escape(diagram.description)}</p><ol>{"".join(items)}</ol></details>')
 
 
-def diagram_figure(diagram: Diagram, cites: Sequence[StepCites]) -> str:
-    """The whole ``<figure>``: visible caption, SVG, and the text version with citations."""
+def diagram_figure(diagram: Diagram, cites: Sequence[StepCites], wide: str = "") -> str:
+    """The whole ``<figure>``: visible caption, SVG (and its ``wide`` layout, if any), and
+    the text version with citations."""
     ident = f"diagram-{diagram.id}"
     return (f'<figure class="xref-diagram xref-diagram--{diagram.kind}" id="{ident}">'
             f'<figcaption class="xref-diagram__caption">Diagram: {escape(diagram.title)}'
-            f"</figcaption>{diagram_svg(diagram, [c.numbers for c in cites])}"
+            f"</figcaption>{diagram_svg(diagram, [c.numbers for c in cites])}{wide}"
             f"{diagram_text(diagram, [c.html for c in cites])}</figure>")

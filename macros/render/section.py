@@ -14,6 +14,8 @@ from ..content.yamlload import Document
 from .common import PageBuilder, attr, bibtex_text, cite_box, reading_minutes, site_key, site_link
 from .diagram import StepCites, diagram_figure
 from .figure_html import csv_path, figure_html
+from .flow_wide import wide_svg
+from .story import StoryAnchors, curly
 from .xref.state import Origin, PageState, relative_url
 
 VERDICT_ICONS = {"supported": "✓", "overstated": "▲", "misleading": "≠",
@@ -66,15 +68,14 @@ class SectionPage:
 
     def render(self) -> tuple[str, PageState]:
         s, page = self.section, self.page
-        page.heading(1, s.title, "top")
+        page.heading(1, curly(s.title), "top")
         self.lede()
-        self.figures()
-        self.key_dates()
         self.body()
+        self.key_dates()
         self.claims()
         self.quotes()
         page.heading(2, "Key takeaways", "key-takeaways")
-        items = "".join(f"<li>{page.md(t, self.origin('takeaways', i), inline=True)}</li>"
+        items = "".join(f"<li>{page.md(t, self.origin('takeaways', i), inline=True, autolink=False)}</li>"
                         for i, t in enumerate(s.takeaways))
         page.html(f'<ul class="xref-takeaways">{items}</ul>')
         self.related()
@@ -83,22 +84,28 @@ class SectionPage:
         return page.markdown(), page.state
 
     def body(self) -> None:
-        """The body, with each diagram at the end of the subsection it names (or after it)."""
+        """The story: each ``###`` subheading becomes a heading of the page (an anchor and
+        a place in the contents), each diagram follows the heading it names, before the
+        text that walks through it, and the key figures follow the story's first part."""
         s, page = self.section, self.page
         charts = [f for f in self.index.figures if f.section == s.id]
-        if not s.diagrams and not charts:
-            page.html(f'<div class="xref-body">{page.md(s.body, self.origin("body"))}</div>')
-            return
-        parts, placed = [], set()
-        for heading, text in split_body(s.body):
-            parts.append(page.md(text, self.origin("body")))
-            if heading is not None and heading not in placed:
+        ids, placed = StoryAnchors(), set()
+        for number, (heading, text) in enumerate(split_body(s.body)):
+            first = heading is not None and heading not in placed
+            if heading is not None:
+                page.heading(2, curly(heading), ids.anchor(heading))
+                text = text.split("\n", 1)[1] if "\n" in text else ""
                 placed.add(heading)
-                parts += [self.diagram(d) for d in s.diagrams if d.under == heading]
-                parts += [self.chart(f) for f in charts if f.under == heading]
-        parts += [self.diagram(d) for d in s.diagrams if d.under is None]
-        parts += [self.chart(f) for f in charts if f.under is None]
-        page.html('<div class="xref-body">' + "\n".join(parts) + "</div>")
+            if first:  # a diagram leads the text that walks through it
+                page.html("\n".join(self.diagram(d) for d in s.diagrams if d.under == heading))
+            if text.strip():
+                page.html(f'<div class="xref-body">{page.md(text, self.origin("body"))}</div>')
+            if first:  # a chart ends the part whose numbers it draws
+                page.html("\n".join(self.chart(f) for f in charts if f.under == heading))
+            if number == 0:
+                self.figures()
+        page.html("\n".join(self.diagram(d) for d in s.diagrams if d.under is None))
+        page.html("\n".join(self.chart(f) for f in charts if f.under is None))
 
     def chart(self, fig: DataFigure) -> str:
         """One data figure; its citations number in page order and back-link to it."""
@@ -118,7 +125,8 @@ class SectionPage:
             numbers = tuple(state.numbers[k] for k in step.sources if k in state.numbers)
             cites.append(StepCites(markers, numbers))
         state.context = self.section.title
-        return diagram_figure(diagram, cites)
+        wide = wide_svg(diagram, [c.numbers for c in cites]) if diagram.kind == "flow" else ""
+        return diagram_figure(diagram, cites, wide)
 
     def cite_this_page(self) -> None:
         """Plain-text and BibTeX citations of this page (BibTeX written by pybtex)."""
@@ -161,12 +169,15 @@ class SectionPage:
             # Sources the caption already cites inline are not cited a second time.
             inline = set(cited_keys(fig.caption))
             rest = tuple(key for key in fig.sources if key not in inline)
-            markers = f" {self.page.cite_list(rest)}" if rest else ""
+            markers = self.page.cite_list(rest)
             cards.append(f'<figure class="xref-figure"><p class="xref-figure__value">'
                          f'{attr(fig.value)}</p><figcaption>{caption}{markers}'
                          f'</figcaption></figure>')
-        self.page.html('<div class="xref-figures" role="list">'
-                       + "".join(f'<div role="listitem">{c}</div>' for c in cards) + "</div>")
+        self.page.html('<section class="xref-keyfigures" aria-labelledby="key-figures">'
+                       '<p class="xref-strip-label" id="key-figures">Key figures</p>'
+                       '<div class="xref-figures" role="list">'
+                       + "".join(f'<div role="listitem">{c}</div>' for c in cards)
+                       + "</div></section>")
 
     def key_dates(self) -> None:
         events = self.index.section_events(self.section.id)
@@ -210,7 +221,7 @@ class SectionPage:
             href = relative_url(self.url, f"{WHO_URL}#{who.id}")
             self.page.html(
                 f'<figure class="xref-quote"><blockquote><p>“{attr(quote.text)}”</p></blockquote>'
-                f'<figcaption><a href="{href}">{attr(who.term)}</a>, {attr(quote.role)} '
+                f'<figcaption><a href="{href}">{attr(who.term)}</a>, {attr(quote.role)}'
                 f"{self.page.cite_list(quote.sources)}</figcaption></figure>")
 
     def related(self) -> None:
@@ -219,6 +230,6 @@ class SectionPage:
         by_id = {s.id: s for s in self.index.sections}
         self.page.heading(2, "Related sections", "related")
         items = "".join(
-            f'<li><a href="{relative_url(self.url, section_url(r))}">{attr(by_id[r].title)}</a>'
+            f'<li><a href="{relative_url(self.url, section_url(r))}">{attr(curly(by_id[r].title))}</a>'
             f"</li>" for r in self.section.related)
         self.page.html(f'<ul class="xref-related">{items}</ul>')

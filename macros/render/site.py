@@ -15,10 +15,12 @@ from ..content.index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, WHO_URL, se
 from ..content.load import Content, load_content
 from ..content.model import Section
 from ..content.yamlload import dotted
+from .about import ABOUT_URL, about_page
 from .home import home_page
 from .reference import glossary_page, sources_page, timeline_page, who_page
 from .reuse import REUSE_TITLE, REUSE_URL, reuse_page
 from .section import SectionPage
+from .xref.leftover import page_problems
 from .xref.state import PageState, RenderProblem, Use
 
 
@@ -53,7 +55,7 @@ def _locate(problem: RenderProblem) -> Problem:
     if problem.origin is None:
         return Problem("content", 1, 1, "(text)", problem.message)
     doc, where = problem.origin.doc, problem.origin.where
-    span = doc.locate(where, problem.needle)
+    span = doc.locate(where, problem.needle, problem.occurrence)
     return Problem(doc.path, span.line, span.col, dotted(where), problem.message)
 
 
@@ -65,10 +67,12 @@ def _collect(states: list[PageState], attr: str) -> dict[str, list[Use]]:
     return dict(table)
 
 
-def render_site(content: Content, site_url: str = "", site_name: str = "") -> Site:
+def render_site(content: Content, site_url: str = "", site_name: str = "",
+                repo_url: str = "") -> Site:
     """Render all pages; raise :class:`ContentError` if any text fails to render.
 
-    ``site_url`` and ``site_name`` are mkdocs.yml's: citations name and link the site.
+    ``site_url``, ``site_name`` and ``repo_url`` are mkdocs.yml's: citations name and link the
+    site, the about page links the repository.
     """
     index, checked = content.index, content.checked
     site = Site(content)
@@ -106,11 +110,23 @@ def render_site(content: Content, site_url: str = "", site_name: str = "") -> Si
         add(PageSpec("reuse", REUSE_URL, REUSE_TITLE, content.home_doc.path),
             reuse_page(index, content.home.reuse, content.home_doc, site_url, site_name),
             reference)
-    problems = [_locate(p) for s in story + reference for p in s.problems]
+    if content.about and content.about_doc:
+        add(PageSpec("about", ABOUT_URL, content.about.title, content.about_doc.path),
+            about_page(index, content.about, content.about_doc, repo_url), reference)
+    problems = [_locate(p) for s in story + reference for p in s.problems] or \
+        page_problems(((s.edit_path, site.pages[s.key]) for s in site.specs), _files(content))
     if problems:
         raise ContentError(problems + content.warnings)
     site.warnings = content.warnings + _unused(site)
     return site
+
+
+def _files(content: Content) -> list[tuple[str, str]]:
+    """``(path, raw text)`` of every content file, each once."""
+    c = content.checked
+    docs = [content.home_doc] + [d for _, d in c.sections] + \
+        [d for _, d, _ in (*c.terms, *c.events, *c.sources)]
+    return list({d.path: d.text for d in docs}.items())
 
 
 def _unused(site: Site) -> list[Problem]:
@@ -135,9 +151,11 @@ def _unused(site: Site) -> list[Problem]:
     return out
 
 
-def build_site(project_dir: Path, site_url: str = "", site_name: str = "") -> Site:
+def build_site(project_dir: Path, site_url: str = "", site_name: str = "",
+               repo_url: str = "") -> Site:
     """Load, check and render the content of the project at ``project_dir``."""
-    return render_site(load_content(project_dir / "content", project_dir), site_url, site_name)
+    return render_site(load_content(project_dir / "content", project_dir), site_url, site_name,
+                       repo_url)
 
 
 __all__ = ["ContentError", "PageSpec", "Site", "build_site", "render_site"]

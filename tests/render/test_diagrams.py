@@ -176,7 +176,9 @@ def test_diagram_sources_count_as_cited_and_render_in_place(mini: Path) -> None:
     assert site.warnings == []
     assert [u.label for u in site.cite_uses["src-two"]] == ["Diagram: Demo"]
     page = site.pages["section:alpha"]
-    assert page.index("<h3>Start</h3>") < page.index('id="diagram-demo"') < page.index("Key takeaways")
+    # The diagram follows its heading and comes before the text that walks through it.
+    assert page.index("## Start {#start}") < page.index('id="diagram-demo"') \
+        < page.index("story starts here") < page.index("Key takeaways")
 
 
 # --- the real site ----------------------------------------------------------------------

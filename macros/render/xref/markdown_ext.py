@@ -21,8 +21,9 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from ...content.inline import CITE_RE, TERM_RE, CitationSyntaxError, parse_cite
+from ...content.inline import CITE_RE, TERM_RE, CitationSyntaxError, parse_cite, squash
 from ...content.matcher import TermMatcher
+from .tidy import TidyMarkers
 
 SKIP_TAGS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "kbd"}
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -70,8 +71,8 @@ def url_problem(href: str) -> str | None:
 class _TermPattern(InlineProcessor):
     def handleMatch(  # type: ignore[override]  # noqa: N802 - Markdown's API name
             self, m: re.Match[str], data: str) -> tuple[ET.Element, int, int]:
-        el = ET.Element(TERM_TAG, {"key": m.group(1).strip(), "raw": m.group(0)})
-        el.text = (m.group(2) or "").strip()
+        el = ET.Element(TERM_TAG, {"key": squash(m.group(1)), "raw": m.group(0)})
+        el.text = squash(m.group(2) or "")
         return el, m.start(0), m.end(0)
 
 
@@ -202,3 +203,4 @@ class XrefExtension(Extension):
         md.inlinePatterns.register(_TermPattern(TERM_RE.pattern), "xref-term", 175)
         md.inlinePatterns.register(_CitePattern(CITE_RE.pattern, self.state), "xref-cite", 174)
         md.treeprocessors.register(_Resolver(md, self.state), "xref-resolve", 1)
+        md.treeprocessors.register(TidyMarkers(md), "xref-tidy", 0.5)

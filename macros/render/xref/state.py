@@ -10,10 +10,12 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from markdown import Markdown
+from markdown.extensions.smarty import SmartyExtension
 
 from ...content.index import Index
 from ...content.matcher import TermMatcher
 from ...content.yamlload import Document, Path_
+from .leftover import unrendered
 from .markdown_ext import XrefExtension
 
 
@@ -60,6 +62,7 @@ class RenderProblem:
     origin: Origin | None
     needle: str
     message: str
+    occurrence: int = 0  # which occurrence of the needle in the text is meant
 
 
 @dataclass
@@ -98,10 +101,16 @@ class PageState:
                  autolink: bool = True) -> str:
         """Render one fragment of content Markdown to HTML, in page order."""
         if self._md is None:
-            self._md = Markdown(extensions=[XrefExtension(self), "sane_lists"],
+            # Typographic quotes and apostrophes in all content text; dashes and ellipses
+            # are left as the editor typed them.
+            smarty = SmartyExtension(smart_quotes=True, smart_dashes=False,
+                                     smart_ellipses=False, smart_angled_quotes=False)
+            self._md = Markdown(extensions=[XrefExtension(self), "sane_lists", smarty],
                                 output_format="html")
         self.origin, self.autolink = origin, autolink
         html = self._md.reset().convert(text)
+        for needle, occurrence, message in unrendered(text, html):
+            self.problems.append(RenderProblem(origin, needle, message, occurrence))
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return html
