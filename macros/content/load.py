@@ -8,9 +8,9 @@ from pathlib import Path
 from .about import ABOUT, About, check_about
 from .errors import ContentError, Problem
 from .figure_check import FIGURES, CheckedFigures, check_figures
+from .home_model import Home
 from .index import Index
 from .messages import schema_problems
-from .model import Home
 from .pages import NO_PAGES, Pages
 from .validate import Checked, check, check_home, to_index
 from .yamlload import Document, load_file

@@ -14,11 +14,12 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
+from .home_model import Home
 from .index import Index, suggest, surface_forms
 from .inline import CitationSyntaxError, Cite, cites, subheadings, term_refs
 from .matcher import normalize
 from .messages import problem_at, schema_problems
-from .model import Category, Claim, Event, Glossary, Home, Section, Source, Sources, Term, Timeline
+from .model import Category, Claim, Event, Glossary, Section, Source, Sources, Term, Timeline
 from .yamlload import Document, Path_, dotted
 
 

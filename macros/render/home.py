@@ -4,8 +4,8 @@ dates and the verdicts."""
 
 from __future__ import annotations
 
+from ..content.home_model import Home
 from ..content.index import TIMELINE_URL, Index, event_when, section_url
-from ..content.model import Home
 from ..content.yamlload import Document
 from .common import PageBuilder, attr, number_word, reading_minutes
 from .section import event_time, verdict_summary

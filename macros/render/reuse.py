@@ -10,8 +10,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..content.dates import parse_when
+from ..content.home_model import Reuse
 from ..content.index import Index
-from ..content.model import Reuse
 from ..content.yamlload import Document
 from .common import PageBuilder, bibtex_text, cite_box, html, site_key, site_link
 from .downloads import EXPORTS, FEED_PATH, LLMS_PATH

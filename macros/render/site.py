@@ -92,19 +92,17 @@ def render_site(content: Content, site_url: str = "", site_name: str = "",
                      section),
             SectionPage(index, section, doc, site_url, site_name).render(), story)
     events = {e.id: (d, w) for e, d, w in checked.events}
-    timeline_doc = next(iter(events.values()))[0].path
-    add(PageSpec("timeline", TIMELINE_URL, "Timeline", timeline_doc),
+    add(PageSpec("timeline", TIMELINE_URL, "Timeline", checked.events[0][1].path),
         timeline_page(index, events, content.pages), story)
     site.term_uses = _collect(story, "term_uses")
     terms = {t.id: (d, w) for t, d, w in checked.terms}
-    glossary_doc = next(iter(terms.values()))[0].path
+    glossary_doc = checked.terms[0][1].path
     reference: list[PageState] = []
     add(PageSpec("glossary", GLOSSARY_URL, "Glossary", glossary_doc),
         glossary_page(index, terms, site.term_uses, content.pages), reference)
     add(PageSpec("whos-who", WHO_URL, "Who’s who", glossary_doc), who_page(index, content.pages), reference)
     site.cite_uses = _collect(story + reference, "cite_uses")
-    sources_doc = checked.sources[0][1].path
-    add(PageSpec("sources", SOURCES_URL, "Sources", sources_doc),
+    add(PageSpec("sources", SOURCES_URL, "Sources", checked.sources[0][1].path),
         sources_page(index, site.cite_uses, content.pages), reference)
     if content.home.reuse:
         add(PageSpec("reuse", REUSE_URL, REUSE_TITLE, content.home_doc.path),

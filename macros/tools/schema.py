@@ -13,7 +13,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..content.figure_model import Figures
-from ..content.model import Glossary, Home, Section, Sources, Timeline
+from ..content.home_model import Home
+from ..content.model import Glossary, Section, Sources, Timeline
 from ..content.pages import Pages
 from .schema_examples import example
 
