@@ -6,19 +6,17 @@ whole list at once, each as ``path:line:col: field.path: what is wrong (what is 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import suppress
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-
 from .errors import Problem
+from .filecheck import FileCheck, schema_check
 from .index import Index, suggest, surface_forms
 from .inline import CitationSyntaxError, Cite, cites, subheadings, term_refs
 from .matcher import normalize
 from .messages import problem_at, schema_problems
-from .model import Claim, Event, Glossary, Home, Section, Source, Sources, Term, Timeline
+from .model import Claim, Event, Home, Section, Source, Term
 from .yamlload import Document, Path_, dotted
 
 
@@ -34,11 +32,6 @@ class Checked:
     # Ids declared in the raw data, valid or not: a reference to an entry that has its own
     # error is not reported a second time as "unknown".
     declared: dict[str, set[str]] = field(default_factory=dict)
-
-    def declare(self, kind: str, data: Any) -> None:
-        """Note the ``id`` of a raw mapping, if it has one."""
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            self.declared.setdefault(kind, set()).add(data["id"])
 
 
 # --- Markdown text fields -----------------------------------------------------------------
@@ -224,33 +217,23 @@ def cite_count(text: str) -> int:
 
 
 def check(section_docs: list[Document], glossary: Document | None, timeline: Document | None,
-          sources: Document | None, unreadable_sections: set[str] = frozenset()) -> Checked:
-    """Validate every document, then cross-check the valid ones."""
+          sources: Document | None, unreadable_sections: set[str] = frozenset(),
+          schema: Callable[[Document, str], FileCheck] = schema_check) -> Checked:
+    """Validate every document (through ``schema``, which may reuse earlier results for an
+    unchanged file), then cross-check the valid ones."""
     checked = Checked()
     checked.declared["section"] = set(unreadable_sections)
-    for doc in section_docs:
-        checked.declare("section", doc.data)
-        obj, problems = schema_problems(doc, Section)
-        checked.problems += problems
-        if obj is not None:
-            checked.sections.append((obj, doc))
-    for doc, model, attr, target, kind in (
-        (glossary, Glossary, "entries", checked.terms, "term"),
-        (timeline, Timeline, "events", checked.events, "event"),
-        (sources, Sources, "sources", checked.sources, "source"),
-    ):
-        if doc is None:
-            continue
-        _, problems = schema_problems(doc, model)
-        checked.problems += problems
-        # Keep every entry that is valid on its own, so one bad entry does not turn
-        # each reference to the others into a second, misleading error.
-        items = doc.data.get(attr) if isinstance(doc.data, dict) else None
-        item_model = model.model_fields[attr].annotation.__args__[0]  # type: ignore[union-attr]
-        for i, item in enumerate(items if isinstance(items, (list, tuple)) else ()):
-            checked.declare(kind, item)
-            with suppress(ValidationError):
-                target.append((item_model.model_validate(item), doc, (attr, i)))
+    files = [(d, "section") for d in section_docs]
+    files += [(d, k) for d, k in ((glossary, "term"), (timeline, "event"), (sources, "source")) if d]
+    for doc, kind in files:
+        found = schema(doc, kind)
+        checked.problems += found.problems
+        checked.declared.setdefault(kind, set()).update(found.declared)
+        if kind == "section":
+            checked.sections += [(obj, doc) for obj, _ in found.items]
+        else:
+            target = {"term": checked.terms, "event": checked.events, "source": checked.sources}
+            target[kind].extend((obj, doc, where) for obj, where in found.items)
     _Checker(checked).run()
     return checked
 

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.cache import ContentCache
 from ..content.errors import ContentError, Problem
 from ..content.index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, WHO_URL, section_url
 from ..content.load import Content, load_content
@@ -131,9 +132,12 @@ def _unused(site: Site) -> list[Problem]:
     return out
 
 
-def build_site(project_dir: Path, site_url: str = "") -> Site:
-    """Load, check and render the content of the project at ``project_dir``."""
-    return render_site(load_content(project_dir / "content", project_dir), site_url)
+def build_site(project_dir: Path, site_url: str = "", cache: ContentCache | None = None) -> Site:
+    """Load, check and render the content of the project at ``project_dir``.
+
+    ``cache`` keeps parsed files between the rebuilds of one ``mkdocs serve``.
+    """
+    return render_site(load_content(project_dir / "content", project_dir, cache), site_url)
 
 
 __all__ = ["ContentError", "PageSpec", "Site", "build_site", "render_site"]
