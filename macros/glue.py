@@ -18,7 +18,7 @@ import jinja2
 import jinja2.bccache
 import yaml
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .content.cache import ContentCache
 from .content.errors import ContentError
@@ -31,6 +31,7 @@ from .publish.social import page_head
 from .render.downloads import FEED_PATH, LLMS_PATH
 from .render.site import PageSpec, Site, build_site
 
+_INCLUDED, _NOT_IN_NAV = InclusionLevel.UNDEFINED, InclusionLevel.NOT_IN_NAV
 _current: dict[str, Any] = {}  # the site and its Publication, set by on_config
 # Under ``mkdocs serve``: what one rebuild may reuse from the last (set by on_startup).
 _serving: dict[str, Any] = {}
@@ -144,7 +145,7 @@ def on_config(config: Any) -> Any:
     except ContentError as err:
         raise PluginError(str(err)) from None
     _current["site"], _current["pub"] = site, _publication(config)
-    config.nav = [{spec.title: _src_uri(spec)} for spec in site.specs]
+    config.nav = [{spec.title: _src_uri(spec)} for spec in site.specs if spec.listed]
     if not config.repo_url:
         config.repo_url = _git_repo_url(project)
     return config
@@ -168,7 +169,8 @@ def on_files(files: Files, config: Any) -> Files:
     """Add one generated page per spec: a one-line macro call, never hand-written."""
     site = _current["site"]
     for spec in site.specs:
-        files.append(File.generated(config, _src_uri(spec), content=_shell(spec, site)))
+        files.append(File.generated(config, _src_uri(spec), content=_shell(spec, site),
+                                    inclusion=_INCLUDED if spec.listed else _NOT_IN_NAV))
     return files
 
 
