@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..content.cache import ContentCache
 from ..content.errors import ContentError, Problem
-from ..content.index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, WHO_URL, section_url
+from ..content.index import WHO_URL, section_url
 from ..content.load import Content, load_content
 from ..content.model import Section
 from ..content.yamlload import dotted
@@ -20,7 +20,7 @@ from .home import home_page
 from .reference import glossary_page, sources_page, timeline_page, who_page
 from .reuse import REUSE_TITLE, REUSE_URL, reuse_page
 from .section import SectionPage
-from .split import Part, Rendered, Split, split_glossary, split_sources, split_timeline
+from .split import Split, split_glossary, split_sources, split_timeline
 from .xref.state import PageState, RenderProblem, Use
 
 
@@ -81,10 +81,10 @@ def render_site(content: Content, site_url: str = "") -> Site:
         site.page_terms[spec.key] = tuple(dict.fromkeys(t for t, _ in state.term_uses))
         into.append(state)
 
-    def add_split(spec: PageSpec, rendered: Rendered, pages: Split, into: list[PageState]) -> None:
-        for part, page in pages or [(Part(spec.key, spec.url, spec.title, "", ()), rendered)]:
-            add(PageSpec(part.key, part.url, part.title, spec.edit_path,
-                         listed=part.key == spec.key), page, into)
+    def add_pages(pages: Split, edit_path: str, into: list[PageState]) -> None:
+        for part, page in pages:  # the first is the page in the navigation
+            add(PageSpec(part.key, part.url, part.title, edit_path, listed=part is pages[0][0]),
+                page, into)
 
     add(PageSpec("home", "", content.home.title, content.home_doc.path),
         home_page(index, content.home, content.home_doc), story)
@@ -94,22 +94,19 @@ def render_site(content: Content, site_url: str = "") -> Site:
             SectionPage(index, section, doc, site_url).render(), story)
     events = {e.id: (d, w) for e, d, w in checked.events}
     timeline_doc = next(iter(events.values()))[0].path
-    timeline = timeline_page(index, events)
-    add_split(PageSpec("timeline", TIMELINE_URL, "Timeline", timeline_doc), timeline,
-              split_timeline(index, events, timeline[0]), story)
+    add_pages(split_timeline(index, events, lambda: timeline_page(index, events)), timeline_doc,
+              story)
     site.term_uses = _collect(story, "term_uses")
     terms = {t.id: (d, w) for t, d, w in checked.terms}
     glossary_doc = next(iter(terms.values()))[0].path
     reference: list[PageState] = []
-    glossary = glossary_page(index, terms, site.term_uses)
-    add_split(PageSpec("glossary", GLOSSARY_URL, "Glossary", glossary_doc), glossary,
-              split_glossary(index, terms, site.term_uses, glossary[0]), reference)
+    add_pages(split_glossary(index, terms, site.term_uses,
+                             lambda: glossary_page(index, terms, site.term_uses)), glossary_doc, reference)
     add(PageSpec("whos-who", WHO_URL, "Who’s who", glossary_doc), who_page(index), reference)
     site.cite_uses = _collect(story + reference, "cite_uses")
     sources_doc = checked.sources[0][1].path
-    sources = sources_page(index, site.cite_uses)
-    add_split(PageSpec("sources", SOURCES_URL, "Sources", sources_doc), sources,
-              split_sources(index, site.cite_uses, sources[0]), reference)
+    add_pages(split_sources(index, site.cite_uses, lambda: sources_page(index, site.cite_uses)),
+              sources_doc, reference)
     if content.home.reuse:
         add(PageSpec("reuse", REUSE_URL, REUSE_TITLE, content.home_doc.path),
             reuse_page(index, content.home.reuse, content.home_doc, site_url), reference)

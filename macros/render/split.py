@@ -25,7 +25,7 @@ from __future__ import annotations
 import gzip
 import math
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -150,17 +150,30 @@ def index_page(index: Index, head: Part, parts: list[Part], intro: str, anchor: 
     return page.markdown(), state
 
 
+def _measure(head: Part, single: Callable[[], Rendered], texts: Iterable[str]) -> tuple[Split, int]:
+    """``[(head, single page)]`` and its size if it fits; else ``[]`` and its size.
+
+    The entries' own text, compressed, is smaller than the page made of it, so past
+    ``SPLIT_AT`` the page is over without rendering it (twice that is the first guess).
+    """
+    floor = gzipped("\n".join(texts))
+    if floor > SPLIT_AT:
+        return [], 2 * floor
+    rendered = single()
+    total = gzipped(rendered[0])
+    return ([(head, rendered)] if total <= SPLIT_AT else []), total
+
+
 def split_glossary(index: Index, docs: dict[str, tuple[Document, tuple]],
-                   uses: dict[str, list[Use]], single: str) -> Split:
-    """The glossary's pages when ``single`` (the one-page glossary) is over budget: the index
-    first, then a page per letter or part; an empty list when it fits."""
-    total = gzipped(single)
-    if total <= SPLIT_AT:
-        return []
+                   uses: dict[str, list[Use]], single: Callable[[], Rendered]) -> Split:
+    """The glossary: ``single`` if it fits, else the index, then a page per letter or part."""
+    head = Part("glossary", GLOSSARY_URL, "Glossary", "", ())
+    fits, total = _measure(head, single, (f"{t.term} {t.short} {t.body}" for t in index.terms.values()))
+    if fits:
+        return fits
     groups: dict[str, list[Term]] = defaultdict(list)
     for term in sorted(index.terms.values(), key=lambda t: t.term.lower()):
         groups[_letter(term)].append(term)
-    head = Part("glossary", GLOSSARY_URL, "Glossary", "", ())
     pages = fit(head, dict(sorted(groups.items())), total,
                 lambda part, parts: part_page(index, part, parts, docs, uses))
     parts = [p for p, _ in pages]
@@ -184,15 +197,15 @@ def _moved(rendered: tuple[str, PageState], part: Part, parts: list[Part],
 
 
 def split_timeline(index: Index, docs: dict[str, tuple[Document, tuple]],
-                   single: str) -> Split:
-    """The timeline's pages by year when ``single`` is over budget (else an empty list)."""
-    total = gzipped(single)
-    if total <= SPLIT_AT:
-        return []
+                   single: Callable[[], Rendered]) -> Split:
+    """The timeline: ``single`` if it fits, else the index, then a page per year or part."""
+    head = Part("timeline", TIMELINE_URL, "Timeline", "", ())
+    fits, total = _measure(head, single, (f"{e.title} {e.description}" for e in index.events))
+    if fits:
+        return fits
     groups: dict[str, list[Event]] = defaultdict(list)
     for event in index.events:
         groups[str(event_when(event).start.year)].append(event)
-    head = Part("timeline", TIMELINE_URL, "Timeline", "", ())
     pages = fit(head, groups, total, lambda part, parts: _moved(
         timeline_page(replace(index, events=part.terms), docs), part, parts, "Timeline"),
         nested=False)
@@ -202,17 +215,16 @@ def split_timeline(index: Index, docs: dict[str, tuple[Document, tuple]],
     return [(head, index_page(index, head, parts, intro, "year-", ("event", "events"))), *pages]
 
 
-def split_sources(index: Index, uses: dict[str, list[Use]],
-                  single: str) -> Split:
-    """The sources' pages by the first letter of their titles when ``single`` is over budget."""
-    total = gzipped(single)
-    if total <= SPLIT_AT:
-        return []
+def split_sources(index: Index, uses: dict[str, list[Use]], single: Callable[[], Rendered]) -> Split:
+    """The sources: ``single`` if it fits, else the index, then a page per title letter."""
+    head = Part("sources", SOURCES_URL, "Sources", "", ())
+    fits, total = _measure(head, single, (f"{s.title} {s.outlet} {s.note}" for s in index.sources.values()))
+    if fits:
+        return fits
     groups: dict[str, list[Source]] = defaultdict(list)
     for source in sorted(index.sources.values(), key=lambda s: s.title.lower()):
         first = source.title.strip()[:1].upper()
         groups[first if first.isalpha() else "#"].append(source)
-    head = Part("sources", SOURCES_URL, "Sources", "", ())
     pages = fit(head, dict(sorted(groups.items())), total, lambda part, parts: _moved(
         sources_page(replace(index, sources={s.id: s for s in part.terms}), uses), part, parts,
         "Sources"), nested=False)
