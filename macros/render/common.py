@@ -17,6 +17,7 @@ from .xref.state import Origin, PageState, relative_url
 SITE_NAME = "DeepSeek R1, explained"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&~-])")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_PLAIN_TEX = re.compile(r"[A-Za-z0-9 \t\n.,;:!?'()\[\]/@*+=<>|\"-]*\Z")
 
 
 def md_text(text: str) -> str:
@@ -144,8 +145,12 @@ def bibtex_text(data: Any) -> str:
     """pybtex ``BibliographyData`` as BibTeX.
 
     The writer class is used directly: ``to_string("bibtex")`` looks it up through package
-    metadata on every call.
+    metadata on every call.  Text made only of characters LaTeX takes as they are skips
+    the LaTeX encoder, which would return it unchanged.
     """
     from pybtex.database.output.bibtex import Writer
 
-    return Writer().to_string(data)
+    writer = Writer()
+    encode = writer._encode  # latexcodec, character by character: the slowest step of a build
+    writer._encode = lambda text: text if _PLAIN_TEX.match(text) else encode(text)  # type: ignore[method-assign]
+    return writer.to_string(data)
