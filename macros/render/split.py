@@ -39,6 +39,7 @@ from .xref.state import PageState, Use, relative_url
 BUDGET_GZIP = 150 * 1024
 THEME_ALLOWANCE = 90 * 1024  # Material's CSS and JS (73 KB) and the navigation
 SPLIT_AT = BUDGET_GZIP - THEME_ALLOWANCE
+TEXT_TO_PAGE = 2.5  # a page's gzipped size for each gzipped byte of its entries' text
 
 
 def gzipped(markdown: str) -> int:
@@ -151,14 +152,15 @@ def index_page(index: Index, head: Part, parts: list[Part], intro: str, anchor: 
 
 
 def _measure(head: Part, single: Callable[[], Rendered], texts: Iterable[str]) -> tuple[Split, int]:
-    """``[(head, single page)]`` and its size if it fits; else ``[]`` and its size.
+    """``[(head, single page)]`` and its size if it fits; else ``[]`` and its (estimated) size.
 
-    The entries' own text, compressed, is smaller than the page made of it, so past
-    ``SPLIT_AT`` the page is over without rendering it (twice that is the first guess).
+    A page has been 1.7 to 3.7 times the compressed text of its entries (markup, back-links,
+    references), so past ``SPLIT_AT / TEXT_TO_PAGE`` of text it is taken to be over without
+    rendering it just to measure it; below that, it is rendered and measured.
     """
-    floor = gzipped("\n".join(texts))
-    if floor > SPLIT_AT:
-        return [], 2 * floor
+    estimate = int(gzipped("\n".join(texts)) * TEXT_TO_PAGE)
+    if estimate > SPLIT_AT:
+        return [], estimate
     rendered = single()
     total = gzipped(rendered[0])
     return ([(head, rendered)] if total <= SPLIT_AT else []), total
