@@ -33,7 +33,8 @@ class PageSpec:
     title: str
     edit_path: str
     section: Section | None = None  # set on section pages
-    listed: bool = True  # in the navigation (pages of a split glossary are not)
+    listed: bool = True  # in the navigation (the pages of a split page are not)
+    holds: tuple[str, ...] | None = None  # on the pages of a split page: the ids of its entries
 
 
 @dataclass
@@ -83,8 +84,9 @@ def render_site(content: Content, site_url: str = "") -> Site:
 
     def add_pages(pages: Split, edit_path: str, into: list[PageState]) -> None:
         for part, page in pages:  # the first is the page in the navigation
-            add(PageSpec(part.key, part.url, part.title, edit_path, listed=part is pages[0][0]),
-                page, into)
+            holds = tuple(x.id for x in part.terms) if len(pages) > 1 else None
+            add(PageSpec(part.key, part.url, part.title, edit_path, listed=part is pages[0][0],
+                         holds=holds), page, into)
 
     add(PageSpec("home", "", content.home.title, content.home_doc.path),
         home_page(index, content.home, content.home_doc), story)

@@ -12,7 +12,7 @@ take at most ``SPLIT_AT`` gzipped bytes of Markdown.  Past it, a reference page 
 - the index at the old address (``glossary/``): under each group's heading (the single
   page's anchors, ``#letter-g``, ``#year-2025``), a link to each of its pages followed by an
   empty element with the id of every entry on it, so that an old link ``/glossary/#gpu``
-  lands on the link to the right page without JavaScript, and ``xref-split.js`` follows it,
+  lands on the link to the right page without JavaScript, and ``docs/assets/xref.js`` follows it,
   to the entry, at once.
 
 Timeline and sources pages are rendered by the single page's renderer over their share of

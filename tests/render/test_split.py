@@ -105,7 +105,12 @@ def test_a_split_real_site_builds_and_every_link_lands(
     assert sorted(links) == sorted(glossary)  # every old /glossary/#id is on the index
     for term_id, page in links.items():
         assert f'<dt id="{term_id}">' in (out / "glossary" / page / "index.html").read_text("utf-8")
-    assert 'src="../assets/xref-split.js"' in index
+    assert "[data-xref-split] li" in (out / "assets" / "xref.js").read_text("utf-8")
+    # Structured data: each entry's DefinedTerm once, on its own page; none on the index.
+    assert '"hasDefinedTerm":[]' in index.replace(" ", "")
+    for term_id, page in links.items():
+        html = (out / "glossary" / page / "index.html").read_text("utf-8").replace(" ", "")
+        assert f'"url":"http://127.0.0.1:8000/glossary/{page}#{term_id}"' in html
     home = (out / "index.html").read_text("utf-8")
     assert 'href="glossary/"' in home and not re.search(r'href="glossary/[a-z]+/"', home)
     assert len(list(out.glob("timeline-*/index.html"))) > 1
