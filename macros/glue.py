@@ -101,7 +101,7 @@ def on_startup(command: str, dirty: bool) -> None:
         warnings = _Warnings()
         logging.getLogger("mkdocs").addHandler(warnings)
         _serving.update(content=ContentCache(), pages={}, bytecode=_Bytecode(), warnings=warnings,
-                        reused=0)
+                        reused=0, used=set())
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environment:
@@ -120,6 +120,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     key = hashlib.blake2b(f"{page.file.src_uri}\0{setup}\0{markdown}".encode(),
                           digest_size=20).digest()
     page.explainer_render = (key, _serving["warnings"].count)
+    _serving["used"].add(key)
     return "" if key in _serving["pages"] else markdown
 
 
@@ -198,3 +199,6 @@ def on_post_build(config: Any) -> None:
     (site_dir / FEED_PATH).write_bytes(atom_feed(site, pub, stamp))
     (site_dir / LLMS_PATH).write_text(llms_txt(site, pub), "utf-8")
     write_cards(site, pub, site_dir)
+    if _serving:  # keep only the pages of this build, so a long session does not grow
+        _serving["pages"] = {k: v for k, v in _serving["pages"].items() if k in _serving["used"]}
+        _serving["used"] = set()
