@@ -6,15 +6,20 @@ The engine itself never imports MkDocs.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
 import subprocess
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 import yaml
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .content.cache import ContentCache
 from .content.errors import ContentError
 from .publish.cards import write_cards
 from .publish.export import write_exports
@@ -28,7 +33,10 @@ from .publish.stamps import build_stamp
 from .render.downloads import FEED_PATH, LLMS_PATH
 from .render.site import PageSpec, Site, build_site
 
+_INCLUDED, _NOT_IN_NAV = InclusionLevel.UNDEFINED, InclusionLevel.NOT_IN_NAV
 _current: dict[str, Any] = {}  # the site and its Publication, set by on_config
+# Under ``mkdocs serve``: what one rebuild may reuse from the last (set by on_startup).
+_serving: dict[str, Any] = {}
 
 
 def page_markdown(key: str) -> str:
@@ -57,6 +65,83 @@ def _git_repo_url(project: Path) -> str | None:
     return remote if remote.startswith("https://") else None
 
 
+class _Bytecode(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory; Jinja checks each against its source."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class _Warnings(logging.Handler):
+    """Counts MkDocs's warnings, so that only a page rendered without one is kept."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+# What Python-Markdown leaves on a page besides its HTML (see mkdocs.structure.pages.Page.render).
+_RENDERED = ("toc", "_title_from_render", "present_anchor_ids", "links_to_anchors")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Under ``mkdocs serve``, keep parsed content files, pages rendered from unchanged
+    Markdown and compiled templates between rebuilds; ``mkdocs build`` always starts clean."""
+    if "warnings" in _serving:
+        logging.getLogger("mkdocs").removeHandler(_serving["warnings"])
+    _serving.clear()
+    if command == "serve":
+        warnings = _Warnings()
+        logging.getLogger("mkdocs").addHandler(warnings)
+        _serving.update(content=ContentCache(), pages={}, bytecode=_Bytecode(), warnings=warnings,
+                        reused=0, used=set())
+
+
+def on_env(env: jinja2.Environment, config: Any, files: Files) -> jinja2.Environment:
+    """Reuse the templates compiled by the last rebuild (serve only)."""
+    if _serving:
+        env.bytecode_cache = _serving["bytecode"]
+    return env
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    """Serve only: a page whose Markdown, address, files and extensions are those of a
+    page rendered before skips Python-Markdown (its HTML comes back in on_page_content)."""
+    if not _serving:
+        return markdown
+    setup = repr((config.markdown_extensions, config.mdx_configs, sorted(f.src_uri for f in files)))
+    key = hashlib.blake2b(f"{page.file.src_uri}\0{setup}\0{markdown}".encode(),
+                          digest_size=20).digest()
+    page.explainer_render = (key, _serving["warnings"].count)
+    _serving["used"].add(key)
+    return "" if key in _serving["pages"] else markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Serve only: restore a kept page, or keep this one if it rendered without warnings."""
+    key, warned = getattr(page, "explainer_render", (None, 0))
+    kept = _serving.get("pages", {}).get(key)
+    if kept is not None:
+        _serving["reused"] += 1
+        for name, value in zip(_RENDERED, kept[1:], strict=True):
+            setattr(page, name, value)
+        restored: str = kept[0]
+        return restored
+    if key is not None and _serving["warnings"].count == warned:
+        _serving["pages"][key] = (html, *(getattr(page, n, None) for n in _RENDERED))
+    return html
+
+
 def on_config(config: Any) -> Any:
     """Load and render all content; stop the build with every content error at once."""
     project = _project_dir(config)
@@ -64,12 +149,12 @@ def on_config(config: Any) -> Any:
         config.repo_url = _git_repo_url(project)
     try:
         site = build_site(project, config.site_url or "", config.site_name,
-                          config.repo_url or "")
+                          config.repo_url or "", _serving.get("content"))
     except ContentError as err:
         raise PluginError(str(err)) from None
     _current["site"], _current["pub"] = site, _publication(config)
     _current["colours"] = _card_colours(config)
-    config.nav = [{spec.title: _src_uri(spec)} for spec in site.specs]
+    config.nav = [{spec.title: _src_uri(spec)} for spec in site.specs if spec.listed]
     return config
 
 
@@ -106,7 +191,8 @@ def on_files(files: Files, config: Any) -> Files:
     """Add one generated page per spec: a one-line macro call, never hand-written."""
     site = _current["site"]
     for spec in site.specs:
-        files.append(File.generated(config, _src_uri(spec), content=_shell(spec, site)))
+        files.append(File.generated(config, _src_uri(spec), content=_shell(spec, site),
+                                    inclusion=_INCLUDED if spec.listed else _NOT_IN_NAV))
     return files
 
 
@@ -134,3 +220,6 @@ def on_post_build(config: Any) -> None:
     (site_dir / FEED_PATH).write_bytes(atom_feed(site, pub, stamp))
     (site_dir / LLMS_PATH).write_text(llms_txt(site, pub), "utf-8")
     write_cards(site, pub, site_dir, _current["colours"])
+    if _serving:  # keep only the pages of this build, so a long session does not grow
+        _serving["pages"] = {k: v for k, v in _serving["pages"].items() if k in _serving["used"]}
+        _serving["used"] = set()

@@ -17,7 +17,12 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros import glue  # noqa: E402
 
+on_startup = glue.on_startup
 on_config = event_priority(100)(glue.on_config)
 on_files = glue.on_files
+on_env = glue.on_env
+# Last to see the Markdown (after mkdocs-macros), first to see the HTML.
+on_page_markdown = event_priority(-100)(glue.on_page_markdown)
+on_page_content = event_priority(100)(glue.on_page_content)
 on_page_context = glue.on_page_context
 on_post_build = glue.on_post_build

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .about import ABOUT, About, check_about
+from .cache import ContentCache
 from .errors import ContentError, Problem
 from .figure_check import FIGURES, CheckedFigures, check_figures
 from .home_model import Home
@@ -47,21 +48,25 @@ def _display(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def _load(path: Path, base: Path, problems: list[Problem], required: bool) -> Document | None:
+def _load(path: Path, base: Path, problems: list[Problem], required: bool,
+          cache: ContentCache | None = None) -> Document | None:
     if not path.exists():
         if required:
             problems.append(Problem(_display(path, base), 1, 1, "(file)",
                                     "file is missing (create it; see CONTRIBUTING.md)"))
         return None
-    doc, found = load_file(path, _display(path, base))
+    doc, found = (cache.load if cache else load_file)(path, _display(path, base))
     problems.extend(found)
     return doc
 
 
-def load_content(content_dir: Path, base: Path | None = None) -> Content:
+def load_content(content_dir: Path, base: Path | None = None,
+                 cache: ContentCache | None = None) -> Content:
     """Load and check ``content_dir``; raise :class:`ContentError` listing every error.
 
     ``base`` is the folder that paths in messages are relative to (the project root).
+    With a ``cache`` (``make serve``), files whose bytes did not change since the last
+    call are not parsed or schema-checked again; cross-file checks always run on the whole.
     """
     base = base or content_dir.parent
     problems: list[Problem] = []
@@ -69,16 +74,17 @@ def load_content(content_dir: Path, base: Path | None = None) -> Content:
     if not section_paths:
         problems.append(Problem(_display(content_dir / "sections", base), 1, 1, "(file)",
                                 "no section files found (add content/sections/<id>.yml)"))
-    loaded = {p.stem: _load(p, base, problems, True) for p in section_paths}
+    loaded = {p.stem: _load(p, base, problems, True, cache) for p in section_paths}
     section_docs = [d for d in loaded.values() if d]
-    glossary = _load(content_dir / GLOSSARY, base, problems, True)
-    timeline = _load(content_dir / TIMELINE, base, problems, True)
-    sources = _load(content_dir / SOURCES, base, problems, True)
-    home_doc = _load(content_dir / HOME, base, problems, True)
+    glossary, timeline, sources, home_doc = (_load(content_dir / name, base, problems, True, cache)
+                                             for name in (GLOSSARY, TIMELINE, SOURCES, HOME))
+    if cache:
+        cache.sweep()
     # A section file too broken to read still reserves its file name as an id, so that
     # references to it are not reported as a second, misleading error.
     unreadable = {stem for stem, doc in loaded.items() if doc is None}
-    checked = check(section_docs, glossary, timeline, sources, unreadable)
+    checked = check(section_docs, glossary, timeline, sources, unreadable,
+                    **({"schema": cache.schema} if cache else {}))
     home = check_home(home_doc, checked) if home_doc else None
     about_doc = _load(content_dir / ABOUT, base, problems, False)
     about = check_about(about_doc, checked) if about_doc else None

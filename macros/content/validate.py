@@ -6,20 +6,18 @@ whole list at once, each as ``path:line:col: field.path: what is wrong (what is 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, get_args
-
-from pydantic import BaseModel, ValidationError
+from typing import Any
 
 from .errors import Problem
+from .filecheck import FileCheck, schema_check
 from .home_model import Home
 from .index import Index, suggest, surface_forms
 from .inline import CitationSyntaxError, Cite, cites, subheadings, term_refs
 from .matcher import normalize
 from .messages import problem_at, schema_problems
-from .model import Category, Claim, Event, Glossary, Section, Source, Sources, Term, Timeline
+from .model import Category, Claim, Event, Section, Source, Term
 from .yamlload import Document, Path_, dotted
 
 
@@ -36,11 +34,6 @@ class Checked:
     # Ids declared in the raw data, valid or not: a reference to an entry that has its own
     # error is not reported a second time as "unknown".
     declared: dict[str, set[str]] = field(default_factory=dict)
-
-    def declare(self, kind: str, data: Any) -> None:
-        """Note the ``id`` of a raw mapping, if it has one."""
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            self.declared.setdefault(kind, set()).add(data["id"])
 
 
 # --- Markdown text fields -----------------------------------------------------------------
@@ -234,41 +227,32 @@ def cite_count(text: str) -> int:
 
 
 def check(section_docs: list[Document], glossary: Document | None, timeline: Document | None,
-          sources: Document | None, unreadable_sections: Iterable[str] = ()) -> Checked:
-    """Validate every document, then cross-check the valid ones."""
+          sources: Document | None, unreadable_sections: Iterable[str] = (),
+          schema: Callable[[Document, str], FileCheck] = schema_check) -> Checked:
+    """Validate every document (through ``schema``, which may reuse earlier results for an
+    unchanged file), then cross-check the valid ones."""
     checked = Checked()
     checked.declared["section"] = set(unreadable_sections)
-    for doc in section_docs:
-        checked.declare("section", doc.data)
-        obj, problems = schema_problems(doc, Section)
-        checked.problems += problems
-        if obj is not None:
-            checked.sections.append((obj, doc))
-    for file_doc, model, parts in (
-            (glossary, Glossary, (("entries", checked.terms, "term"),)),
-            (timeline, Timeline, (("categories", checked.categories, "category"),
-                                  ("events", checked.events, "event"))),
-            (sources, Sources, (("sources", checked.sources, "source"),))):
-        if file_doc is None:
-            continue
-        _, problems = schema_problems(file_doc, model)
-        checked.problems += problems
-        for attr, target, kind in parts:
-            _keep_valid(checked, file_doc, model, attr, target, kind)
+    files = [(d, "section") for d in section_docs]
+    files += [(d, k) for d, k in ((glossary, "term"), (timeline, "category"), (timeline, "event"),
+                                  (sources, "source")) if d]
+    targets: dict[str, list[Any]] = {"term": checked.terms, "category": checked.categories,
+                                     "event": checked.events, "source": checked.sources}
+    reported: set[int] = set()
+    for doc, kind in files:
+        found = schema(doc, kind)
+        if id(doc) not in reported:  # a file with two lists has its problems checked once
+            reported.add(id(doc))
+            checked.problems += found.problems
+        checked.declared.setdefault(kind, set()).update(found.declared)
+        if kind == "section":
+            checked.sections += [(obj, doc) for obj, _ in found.items]
+        else:
+            targets[kind].extend((obj, doc, where) for obj, where in found.items)
     _Checker(checked).run()
     return checked
 
 
-def _keep_valid(checked: Checked, doc: Document, model: type[BaseModel], attr: str,
-                target: list[Any], kind: str) -> None:
-    """Keep each valid entry of list ``attr``: one bad entry must not turn every reference to
-    the others into a second, misleading error."""
-    items = doc.data.get(attr) if isinstance(doc.data, dict) else None
-    item_model = get_args(model.model_fields[attr].annotation)[0]  # tuple[Item, ...]
-    for i, item in enumerate(items if isinstance(items, (list, tuple)) else ()):
-        checked.declare(kind, item)
-        with suppress(ValidationError):
-            target.append((item_model.model_validate(item), doc, (attr, i)))
 def checker_for(checked: Checked) -> _Checker:
     """The cross-file checker, for a content file checked on its own (``about.yml``)."""
     return _Checker(checked)

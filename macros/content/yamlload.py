@@ -239,6 +239,11 @@ def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(display, 1, 1, "(file)", f"cannot read file: {err.strerror}")]
+    return load_bytes(display, raw)
+
+
+def load_bytes(display: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """Decode and compose the bytes of one content file (see :func:`load_file`)."""
     text, problems = _decode(display, raw)
     if text is None:
         return None, problems

@@ -217,15 +217,20 @@ def claim_review(section: Section, claim: Claim, pub: Publication,
     return data
 
 
-def defined_term_set(index: Index, pub: Publication, description: str) -> dict[str, Any]:
-    """The glossary as a ``DefinedTermSet`` of ``DefinedTerm`` entries, sorted by term."""
+def defined_term_set(index: Index, pub: Publication, description: str,
+                     spec: PageSpec | None = None) -> dict[str, Any]:
+    """The glossary as a ``DefinedTermSet`` of ``DefinedTerm`` entries, sorted by term; on
+    the pages of a split glossary, only the entries each page holds (none on the index)."""
     url = pub.url(GLOSSARY_URL)
     set_id = url + "#terms"  # the page itself (a WebPage) is the node at ``url``
+    page = pub.url(spec.url) if spec else url
+    chosen = index.terms.values() if spec is None or spec.holds is None else \
+        [index.terms[i] for i in spec.holds]
     terms = []
-    for term in sorted(index.terms.values(), key=lambda t: t.term.lower()):
+    for term in sorted(chosen, key=lambda t: t.term.lower()):
         entry: dict[str, Any] = {"@type": "DefinedTerm", "@id": f"{url}#{term.id}",
                                  "name": term.term, "description": term.short,
-                                 "url": f"{url}#{term.id}", "inDefinedTermSet": set_id}
+                                 "url": f"{page}#{term.id}", "inDefinedTermSet": set_id}
         if term.aliases:
             entry["alternateName"] = list(term.aliases)
         terms.append(entry)
@@ -260,8 +265,9 @@ def page_graph(site: Site, spec: PageSpec, pub: Publication, image: str) -> dict
         agents = known_agents(index, pub)
         graph.append(article(site, spec, section, pub, image, agents))
         graph += [claim_review(section, c, pub, agents, index.sources) for c in section.claims]
-    if spec.key == "glossary":
-        graph.append(defined_term_set(index, pub, site.content.pages.description("glossary")))
+    if spec.key.split(":")[0] == "glossary":
+        graph.append(defined_term_set(index, pub, site.content.pages.description("glossary"),
+                                      spec))
     if spec.key == "whos-who":
         graph.append(who_list(index, pub.url))
     return {"@context": SCHEMA_ORG, "@graph": graph}

@@ -16,6 +16,7 @@ from .xref.state import Origin, PageState, relative_url
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&~-])")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_PLAIN_TEX = re.compile(r"[A-Za-z0-9 \t\n.,;:!?'()\[\]/@*+=<>|\"-]*\Z")
 
 
 def md_text(text: str) -> str:
@@ -161,11 +162,15 @@ def bibtex_text(data: Any) -> str:
     """pybtex ``BibliographyData`` as BibTeX.
 
     The writer class is used directly: ``to_string("bibtex")`` looks it up through package
-    metadata on every call.
+    metadata on every call.  Text made only of characters LaTeX takes as they are skips
+    the LaTeX encoder, which would return it unchanged.
     """
     from pybtex.database.output.bibtex import Writer
 
-    text: str = Writer().to_string(data)
+    writer = Writer()
+    encode = writer._encode  # latexcodec, character by character: the slowest step of a build
+    writer._encode = lambda text: text if _PLAIN_TEX.match(text) else encode(text)
+    text: str = writer.to_string(data)
     return text
 
 

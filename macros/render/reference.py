@@ -20,7 +20,7 @@ from ..content.index import (
     section_url,
 )
 from ..content.model import Term
-from ..content.pages import Pages
+from ..content.pages import NO_PAGES, Pages
 from ..content.yamlload import Document
 from .common import PageBuilder, attr, source_citation
 from .section import event_time
@@ -54,7 +54,7 @@ def _letter(term: Term) -> str:
 
 
 def glossary_page(index: Index, docs: dict[str, tuple[Document, tuple]],
-                  uses: dict[str, list[Use]], pages: Pages) -> tuple[str, PageState]:
+                  uses: dict[str, list[Use]], pages: Pages = NO_PAGES) -> tuple[str, PageState]:
     """``/glossary/``: A–Z groups with a jump bar, each entry a ``<dt id>`` in a ``<dl>``."""
     state = PageState(index, GLOSSARY_URL, "Glossary")
     page = PageBuilder(state)
@@ -79,7 +79,9 @@ def glossary_page(index: Index, docs: dict[str, tuple[Document, tuple]],
 
 
 def _entry(page: PageBuilder, term: Term, origin: tuple[Document, tuple],
-           uses: list[Use]) -> str:
+           uses: list[Use], pages: dict[str, str] | None = None) -> str:
+    """One glossary entry; ``pages`` says which page holds each term when the glossary is
+    split (see ``split.py``), so that "See also" reaches entries on other pages."""
     state = page.state
     state.context = f"Glossary: {term.term}"
     own = term.id not in state.linked
@@ -93,18 +95,24 @@ def _entry(page: PageBuilder, term: Term, origin: tuple[Document, tuple],
         parts.append(f'<p class="xref-aliases"><span class="xref-label">Also:</span> '
                      f'{attr(", ".join(term.aliases))}</p>')
     if term.see_also:
-        links = ", ".join(f'<a href="#{s}">{attr(state.index.terms[s].term)}</a>'
-                          for s in term.see_also)
+        links = ", ".join(f'<a href="{_term_href(state.url, s, pages)}">'
+                          f"{attr(state.index.terms[s].term)}</a>" for s in term.see_also)
         parts.append(f'<p class="xref-see-also"><span class="xref-label">See also:</span> {links}</p>')
     if uses:
         parts.append(f'<p class="xref-appears"><span class="xref-label">Appears in:</span> '
-                     f"{_use_links(GLOSSARY_URL, uses)}</p>")
+                     f"{_use_links(state.url, uses)}</p>")
     if term.sources:
         parts.append(f'<p class="xref-entry-sources"><span class="xref-label">Sources:</span> '
                      f"{page.cite_list(term.sources)}</p>")
     return (f'<div class="xref-entry"><dt id="{term.id}">{attr(term.term)} '
             f'<span class="xref-kind">{KIND_LABELS[term.kind]}</span></dt>'
             f'<dd>{"".join(parts)}</dd></div>')
+
+
+def _term_href(page_url: str, term_id: str, pages: dict[str, str] | None) -> str:
+    if pages is None or pages[term_id] == page_url:
+        return f"#{term_id}"
+    return relative_url(page_url, f"{pages[term_id]}#{term_id}")
 
 
 def who_page(index: Index, pages: Pages) -> tuple[str, PageState]:
@@ -126,7 +134,7 @@ def who_page(index: Index, pages: Pages) -> tuple[str, PageState]:
 
 
 def timeline_page(index: Index, docs: dict[str, tuple[Document, tuple]],
-                  pages: Pages) -> tuple[str, PageState]:
+                  pages: Pages = NO_PAGES) -> tuple[str, PageState]:
     """``/timeline/``: events by year, filterable by category when JavaScript runs."""
     state = PageState(index, TIMELINE_URL, "Timeline")
     page = PageBuilder(state)
@@ -174,7 +182,7 @@ def timeline_page(index: Index, docs: dict[str, tuple[Document, tuple]],
 
 
 def sources_page(index: Index, uses: dict[str, list[Use]],
-                 pages: Pages) -> tuple[str, PageState]:
+                 pages: Pages = NO_PAGES) -> tuple[str, PageState]:
     """``/sources/``: every source grouped by kind, each with "Cited in" back-links."""
     state = PageState(index, SOURCES_URL, "Sources")
     page = PageBuilder(state)

@@ -10,8 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.cache import ContentCache
 from ..content.errors import ContentError, Problem
-from ..content.index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, WHO_URL, section_url
+from ..content.index import WHO_URL, section_url
 from ..content.load import Content, load_content
 from ..content.model import Section
 from ..content.yamlload import dotted
@@ -20,6 +21,7 @@ from .home import home_page
 from .reference import glossary_page, sources_page, timeline_page, who_page
 from .reuse import REUSE_TITLE, REUSE_URL, reuse_page
 from .section import SectionPage
+from .split import Split, split_glossary, split_sources, split_timeline
 from .xref.leftover import page_problems
 from .xref.state import PageState, RenderProblem, Use
 
@@ -33,6 +35,8 @@ class PageSpec:
     title: str
     edit_path: str
     section: Section | None = None  # set on section pages
+    listed: bool = True  # in the navigation (the pages of a split page are not)
+    holds: tuple[str, ...] | None = None  # on the pages of a split page: the ids of its entries
 
 
 @dataclass
@@ -67,6 +71,28 @@ def _collect(states: list[PageState], attr: str) -> dict[str, list[Use]]:
     return dict(table)
 
 
+class _Pages:
+    """Collects rendered pages into a :class:`Site`, with what each page cites and links."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+
+    def add(self, spec: PageSpec, rendered: tuple[str, PageState], into: list[PageState]) -> None:
+        site = self.site
+        site.pages[spec.key], state = rendered
+        site.specs.append(spec)
+        site.page_cites[spec.key] = tuple(sorted(state.numbers, key=state.numbers.__getitem__))
+        site.page_terms[spec.key] = tuple(dict.fromkeys(t for t, _ in state.term_uses))
+        into.append(state)
+
+    def add_split(self, pages: Split, edit_path: str, into: list[PageState]) -> None:
+        """A reference page, or the pages it was split into (the first is in the navigation)."""
+        for part, page in pages:
+            holds = tuple(x.id for x in part.terms) if len(pages) > 1 else None
+            self.add(PageSpec(part.key, part.url, part.title, edit_path,
+                              listed=part is pages[0][0], holds=holds), page, into)
+
+
 def render_site(content: Content, site_url: str = "", site_name: str = "",
                 repo_url: str = "") -> Site:
     """Render all pages; raise :class:`ContentError` if any text fails to render.
@@ -74,17 +100,11 @@ def render_site(content: Content, site_url: str = "", site_name: str = "",
     ``site_url``, ``site_name`` and ``repo_url`` are mkdocs.yml's: citations name and link the
     site, the about page links the repository.
     """
-    index, checked = content.index, content.checked
+    index, checked, pages = content.index, content.checked, content.pages
     site = Site(content)
+    out = _Pages(site)
+    add = out.add
     story: list[PageState] = []
-
-    def add(spec: PageSpec, rendered: tuple[str, PageState], into: list[PageState]) -> None:
-        site.pages[spec.key], state = rendered
-        site.specs.append(spec)
-        site.page_cites[spec.key] = tuple(sorted(state.numbers, key=state.numbers.__getitem__))
-        site.page_terms[spec.key] = tuple(dict.fromkeys(t for t, _ in state.term_uses))
-        into.append(state)
-
     add(PageSpec("home", "", content.home.title, content.home_doc.path),
         home_page(index, content.home, content.home_doc), story)
     for section, doc in sorted(checked.sections, key=lambda sd: (sd[0].order, sd[0].id)):
@@ -92,18 +112,20 @@ def render_site(content: Content, site_url: str = "", site_name: str = "",
                      section),
             SectionPage(index, section, doc, site_url, site_name).render(), story)
     events = {e.id: (d, w) for e, d, w in checked.events}
-    add(PageSpec("timeline", TIMELINE_URL, "Timeline", checked.events[0][1].path),
-        timeline_page(index, events, content.pages), story)
+    out.add_split(split_timeline(index, events, lambda: timeline_page(index, events, pages)),
+                  checked.events[0][1].path, story)
     site.term_uses = _collect(story, "term_uses")
     terms = {t.id: (d, w) for t, d, w in checked.terms}
     glossary_doc = checked.terms[0][1].path
     reference: list[PageState] = []
-    add(PageSpec("glossary", GLOSSARY_URL, "Glossary", glossary_doc),
-        glossary_page(index, terms, site.term_uses, content.pages), reference)
-    add(PageSpec("whos-who", WHO_URL, "Who’s who", glossary_doc), who_page(index, content.pages), reference)
+    out.add_split(split_glossary(index, terms, site.term_uses,
+                                 lambda: glossary_page(index, terms, site.term_uses, pages)),
+                  glossary_doc, reference)
+    add(PageSpec("whos-who", WHO_URL, "Who’s who", glossary_doc), who_page(index, pages), reference)
     site.cite_uses = _collect(story + reference, "cite_uses")
-    add(PageSpec("sources", SOURCES_URL, "Sources", checked.sources[0][1].path),
-        sources_page(index, site.cite_uses, content.pages), reference)
+    out.add_split(split_sources(index, site.cite_uses,
+                                lambda: sources_page(index, site.cite_uses, pages)),
+                  checked.sources[0][1].path, reference)
     if content.home.reuse:
         add(PageSpec("reuse", REUSE_URL, REUSE_TITLE, content.home_doc.path),
             reuse_page(index, content.home.reuse, content.home_doc, site_url, site_name),
@@ -150,10 +172,13 @@ def _unused(site: Site) -> list[Problem]:
 
 
 def build_site(project_dir: Path, site_url: str = "", site_name: str = "",
-               repo_url: str = "") -> Site:
-    """Load, check and render the content of the project at ``project_dir``."""
-    return render_site(load_content(project_dir / "content", project_dir), site_url, site_name,
-                       repo_url)
+               repo_url: str = "", cache: ContentCache | None = None) -> Site:
+    """Load, check and render the content of the project at ``project_dir``.
+
+    ``cache`` keeps parsed files between the rebuilds of one ``mkdocs serve``.
+    """
+    content = load_content(project_dir / "content", project_dir, cache)
+    return render_site(content, site_url, site_name, repo_url)
 
 
 __all__ = ["ContentError", "PageSpec", "Site", "build_site", "render_site"]

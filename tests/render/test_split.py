@@ -1,0 +1,117 @@
+"""Reference pages over the page budget split by letter or year; old links still land.
+
+The real site fits on single pages, so these tests lower the split size (``SPLIT_AT``)
+to split the fixture and the real content; ``make bench`` splits at the real size on
+10x and 100x synthetic content and checks every page's bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.content.load import load_content
+from macros.render import split
+from macros.render.site import render_site
+
+from ..conftest import ROOT, copy_project
+from ..sitecrawl import broken_internal_links
+
+
+def test_pages_under_the_size_stay_single(mini: Path) -> None:
+    site = render_site(load_content(mini, mini.parent))
+    assert [s.key for s in site.specs if not s.listed] == []
+    assert split.gzipped(site.pages["glossary"]) <= split.SPLIT_AT
+
+
+def test_a_big_glossary_splits_by_letter_and_keeps_its_anchors(
+        mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(split, "SPLIT_AT", 1)
+    site = render_site(load_content(mini, mini.parent))
+    index = site.content.index
+    specs = {s.key: s for s in site.specs}
+    letters = sorted({t.term[0].lower() for t in index.terms.values()})
+    assert [k for k in specs if k.startswith("glossary")] == \
+        ["glossary", *(f"glossary:{x}" for x in letters)]
+    assert specs["glossary"].listed and not any(specs[f"glossary:{x}"].listed for x in letters)
+    for term in index.terms.values():
+        letter = term.term[0].lower()
+        # The old address /glossary/#id lands on the link to the entry's own page ...
+        assert re.search(f'<li><a href="{letter}/">Glossary: {letter.upper()}</a> '
+                         rf'\(\d+ entr(y|ies)\)(<span id="[^"]+"></span>)*<span id="{term.id}">',
+                         site.pages["glossary"])
+        # ... where the entry is, with its sources and back-links.
+        assert f'<dt id="{term.id}">' in site.pages[f"glossary:{letter}"]
+    gpu = site.pages["glossary:g"]
+    assert '<a href="../e/#export-controls">export controls</a>' in gpu  # "See also", across pages
+    assert 'href="../../sections/alpha/#use-gpu"' in gpu  # "Appears in", from one level down
+
+
+def test_timeline_and_sources_split_and_move_their_back_links(
+        mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(split, "SPLIT_AT", 1)
+    site = render_site(load_content(mini, mini.parent))
+    index = site.content.index
+    years = sorted({e.date[:4] for e in index.events})
+    assert [s.url for s in site.specs if s.key.startswith("timeline")] == \
+        ["timeline/", *(f"timeline-{y}/" for y in years)]
+    for event in index.events:
+        page = site.pages[f"timeline:{event.date[:4]}"]
+        assert f'<li class="xref-event" id="{event.id}"' in page
+        assert re.search(f'<li><a href="../timeline-{event.date[:4]}/">[^<]*</a>[^<]*'
+                         f'(<span id="[^"]+"></span>)*<span id="{event.id}">', site.pages["timeline"])
+    assert site.pages["timeline:2025"].startswith("# Timeline: 2025 {#top}")
+    cited_on_timeline = {u.page for uses in site.cite_uses.values() for u in uses} & \
+        {s.url for s in site.specs if s.key.startswith("timeline")}
+    assert cited_on_timeline and "timeline/" not in cited_on_timeline
+    for source in index.sources.values():
+        letter = source.title[0].lower()
+        assert re.search(f'<li><a href="../sources-{letter}/">[^<]*</a>[^<]*'
+                         f'(<span id="[^"]+"></span>)*<span id="{source.id}">', site.pages["sources"])
+
+
+def test_fit_splits_a_letter_again_until_each_page_fits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(split, "SPLIT_AT", 1000)
+    monkeypatch.setattr(split, "gzipped", len)  # sizes as written, to keep the sums simple
+    head = split.Part("glossary", "glossary/", "Glossary", "", ())
+    groups = {"A": [f"a{i}" for i in range(10)], "B": ["b0"]}
+    # Every page also pays a fixed 500 bytes (its references), so the first guess is too low.
+    pages = split.fit(head, groups, 1000,
+                      lambda part, parts: ("x" * (len(part.terms) * 200 + 500), None), nested=True)
+    sizes = {p.key: len(p.terms) for p, _ in pages}
+    assert sizes == {"glossary:a": 2, "glossary:a-2": 2, "glossary:a-3": 2, "glossary:a-4": 2,
+                     "glossary:a-5": 2, "glossary:b": 1}
+    assert [p.title for p, _ in pages][:2] == ["Glossary: A (1 of 5)", "Glossary: A (2 of 5)"]
+
+
+def test_a_split_real_site_builds_and_every_link_lands(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setattr(split, "SPLIT_AT", 6 * 1024)
+    project = copy_project(tmp_path / "project", ROOT)
+    out = tmp_path / "site"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1737331200")
+    build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(out)))
+    assert broken_internal_links(out) == []
+    index = (out / "glossary" / "index.html").read_text("utf-8")
+    links = {term_id: page for page, ids in re.findall(r'<li><a href="([a-z0-9-]+/)">[^<]*</a>'
+                                                      r'[^<]*((?:<span id="[^"]+"></span>)+)', index)
+             for term_id in re.findall(r'id="([^"]+)"', ids)}
+    glossary = load_content(project / "content", project).index.terms
+    assert sorted(links) == sorted(glossary)  # every old /glossary/#id is on the index
+    for term_id, page in links.items():
+        assert f'<dt id="{term_id}">' in (out / "glossary" / page / "index.html").read_text("utf-8")
+    assert "[data-xref-split] li" in (out / "assets" / "xref.js").read_text("utf-8")
+    # Structured data: each entry's DefinedTerm once, on its own page; none on the index.
+    assert '"hasDefinedTerm":[]' in index.replace(" ", "")
+    for term_id, page in links.items():
+        html = (out / "glossary" / page / "index.html").read_text("utf-8").replace(" ", "")
+        assert f'"url":"http://127.0.0.1:8000/glossary/{page}#{term_id}"' in html
+    home = (out / "index.html").read_text("utf-8")
+    assert 'href="glossary/"' in home and not re.search(r'href="glossary/[a-z]+/"', home)
+    assert len(list(out.glob("timeline-*/index.html"))) > 1
+    assert len(list(out.glob("sources-*/index.html"))) > 1

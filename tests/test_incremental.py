@@ -1,0 +1,65 @@
+"""``make serve`` rebuilds incrementally, yet what it serves is exactly a clean build.
+
+Two builds run in one process, as ``mkdocs serve`` runs them (``on_startup`` says
+``serve``): the second, after an edit to one content file, re-parses only that file and
+reuses the pages whose Markdown did not change; its output must be byte-identical to a
+clean ``mkdocs build`` of the edited project.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import TEST_REPO_URL, run_build
+
+SERVE_TWICE = """
+import json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+project, first, second, edited, old, new = sys.argv[1:7]
+def config(site):
+    return load_config(config_file=project + "/mkdocs.yml", site_dir=site)
+c = config(first)
+c.plugins.on_startup(command="serve", dirty=False)
+build(c)
+path = Path(edited)
+path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+build(config(second))
+from macros import glue
+print(json.dumps({"parses": glue._serving["content"].parses, "reused": glue._serving["reused"]}))
+"""
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_a_serve_rebuild_after_an_edit_equals_a_clean_build(project: Path, tmp_path: Path) -> None:
+    section = sorted((project / "content" / "sections").glob("*.yml"))[0]
+    title = re.search(r"(?m)^title:.*$", section.read_text("utf-8"))
+    assert title, section
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", REPO_URL=TEST_REPO_URL,
+               SOURCE_DATE_EPOCH="1737331200")
+    result = subprocess.run(
+        [sys.executable, "-c", SERVE_TWICE, str(project), str(tmp_path / "first"),
+         str(tmp_path / "second"), str(section), title.group(0), 'title: "An edited title"'],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    edited = section.relative_to(project).as_posix()
+    files = sorted(p.relative_to(project).as_posix() for p in (project / "content").rglob("*.yml"))
+    assert report["parses"] == dict.fromkeys(files, 1) | {edited: 2}
+    assert report["reused"] > 0  # some pages did not change, and were not rendered again
+    clean = run_build(project, tmp_path / "clean", SOURCE_DATE_EPOCH="1737331200")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    second, expected = _tree(tmp_path / "second"), _tree(tmp_path / "clean")
+    assert "An edited title" in (tmp_path / "second" / "index.html").read_text("utf-8")
+    assert sorted(second) == sorted(expected)
+    assert [name for name in expected if second[name] != expected[name]] == []
