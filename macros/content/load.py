@@ -78,6 +78,8 @@ def load_content(content_dir: Path, base: Path | None = None,
     section_docs = [d for d in loaded.values() if d]
     glossary, timeline, sources, home_doc = (_load(content_dir / name, base, problems, True, cache)
                                              for name in (GLOSSARY, TIMELINE, SOURCES, HOME))
+    about_doc, pages_doc, figures_doc = (_load(content_dir / name, base, problems, False, cache)
+                                         for name in (ABOUT, PAGES, FIGURES))
     if cache:
         cache.sweep()
     # A section file too broken to read still reserves its file name as an id, so that
@@ -86,10 +88,9 @@ def load_content(content_dir: Path, base: Path | None = None,
     checked = check(section_docs, glossary, timeline, sources, unreadable,
                     **({"schema": cache.schema} if cache else {}))
     home = check_home(home_doc, checked) if home_doc else None
-    about_doc = _load(content_dir / ABOUT, base, problems, False)
     about = check_about(about_doc, checked) if about_doc else None
-    pages = _pages(_load(content_dir / PAGES, base, problems, False), checked)
-    figures = check_figures(_load(content_dir / FIGURES, base, problems, False), checked)
+    pages = _pages(pages_doc, checked)
+    figures = check_figures(figures_doc, checked)
     checked.problems[:0] = problems
     checked.problems += figures.problems
     if any(p.severity == "error" for p in checked.problems) or home is None or home_doc is None:
