@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from .cards import write_cards
+from .csp import apply_csp
 from .errors import ContentError
 from .export import DEFAULT_STAMP, FEED_PATH, LLMS_PATH, write_exports
 from .feed import atom_feed
@@ -26,6 +27,12 @@ from .site import PageSpec, Site, build_site
 from .social import page_head
 
 _current: dict[str, Any] = {}  # the site and its Publication, set by on_config
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is ``serve``: its live-reload script is injected inline on
+    every response, so the served preview carries no Content-Security-Policy."""
+    _current["serve"] = command == "serve"
 
 
 def page_markdown(key: str) -> str:
@@ -105,7 +112,7 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
 
 
 def on_post_build(config: Any) -> None:
-    """Write the data exports, the Atom feed, llms.txt and the social cards."""
+    """Write the data exports, the Atom feed, llms.txt, the social cards and the CSP."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     stamp = datetime.fromtimestamp(int(epoch), UTC) if epoch else DEFAULT_STAMP
     site, site_dir, pub = _current["site"], Path(config.site_dir), _current["pub"]
@@ -113,3 +120,5 @@ def on_post_build(config: Any) -> None:
     (site_dir / FEED_PATH).write_bytes(atom_feed(site, pub, stamp))
     (site_dir / LLMS_PATH).write_text(llms_txt(site, pub), "utf-8")
     write_cards(site, pub, site_dir)
+    if not _current.get("serve"):
+        apply_csp(site_dir)

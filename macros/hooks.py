@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros import glue  # noqa: E402
 
+on_startup = glue.on_startup
 on_config = event_priority(100)(glue.on_config)
 on_files = glue.on_files
 on_page_context = glue.on_page_context
