@@ -13,6 +13,11 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 LIGHTHOUSE := tests/lighthouse/node_modules/.bin/lighthouse
+# mkdocs, or properdocs (the maintained fork of MkDocs 1.6; see README, "Builders").
+BUILDER ?= mkdocs
+ifeq ($(filter $(BUILDER),mkdocs properdocs),)
+$(error BUILDER must be mkdocs or properdocs, not "$(BUILDER)")
+endif
 
 .PHONY: help venv serve build check test lint browser-deps html-deps lighthouse linkcheck clean new bench
 
@@ -20,6 +25,7 @@ help:
 	@echo "make serve   preview at http://127.0.0.1:8000 with live reload"
 	@echo "make test    the whole suite (installs what it needs)"
 	@echo "make build   the static site into site/ (replaced only if the build succeeds)"
+	@echo "             BUILDER=properdocs builds (or serves) with ProperDocs instead of MkDocs"
 	@echo "make check   validate content/ without building"
 	@echo "make new KIND=term ID=my-term   append a skeleton entry (term, event, source, section)"
 	@echo "make lint    ruff over the Python code"
@@ -34,10 +40,10 @@ $(STAMP): requirements.txt
 venv: $(STAMP)
 
 serve: venv
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/$(BUILDER) serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: venv
-	$(BIN)/python -m macros.cli build
+	$(BIN)/python -m macros.cli build --builder $(BUILDER)
 
 check: venv
 	$(BIN)/python -m macros.cli check
