@@ -1,9 +1,14 @@
 /*
  * xref.js: progressive enhancements for the DeepSeek R1 explainer.
  *
- *  a. Term tooltips for a.xref-term (definition + "Read more in the glossary").
+ *  a. Term popups for a.xref-term (definition + "Read more in the glossary").
  *  b. Citation cards for a.xref-cite-link (title, meta, locator + "Go to reference N").
- *     Both use one shared, hoverable, dismissable tooltip (WCAG 1.4.13).
+ *     Both use one shared, hoverable, dismissable popup (WCAG 1.4.13). It holds a link,
+ *     so it is a non-modal dialog, not a tooltip (ARIA Authoring Practices): hover, focus
+ *     or a first tap opens it; from the trigger, Tab moves into it and Shift+Tab back;
+ *     Tab past its link goes on to what follows the trigger; Escape closes it and returns
+ *     focus to the trigger. The trigger is described by the popup's text, so a screen
+ *     reader hears the definition or source on focus.
  *  c. Timeline category filter ([data-xref-filter]).
  *  d. Open a closed <details> when the URL hash targets something inside it.
  *
@@ -15,6 +20,7 @@
   "use strict";
 
   var TIP_ID = "xref-tip";
+  var TEXT_ID = "xref-tip-text"; // the popup's text without its link: the trigger's description
   var TRIGGERS = "a.xref-term, a.xref-cite-link";
   var SHOW_DELAY = 120; // ms before a hover opens the tooltip (avoids flicker)
   var HIDE_DELAY = 300; // ms grace to move the pointer onto the tooltip
@@ -41,7 +47,7 @@
       tip = document.createElement("div");
       tip.id = TIP_ID;
       tip.className = "xref-tip";
-      tip.setAttribute("role", "tooltip");
+      tip.setAttribute("role", "dialog");
       tip.hidden = true;
       document.body.appendChild(tip);
     }
@@ -55,39 +61,47 @@
     return node;
   }
 
-  /** Fill the tooltip for a term link or a citation link (text only, never HTML). */
+  /**
+   * Fill the popup for a term link or a citation link (text only, never HTML): a text part
+   * (the trigger's description), then the link. The dialog is named after what it shows.
+   */
   function fill(box, trigger) {
     var href = trigger.getAttribute("href") || "#";
-    var title;
-    var more;
-    box.textContent = "";
+    var text = el("div", "xref-tip__text");
+    var title = el("p", "xref-tip__title");
+    var label;
+    var name;
+    text.id = TEXT_ID;
+    text.appendChild(title);
     if (trigger.classList.contains("xref-cite-link")) {
       box.setAttribute("data-kind", "cite");
-      title = el("p", "xref-tip__title");
       // Title and meta sit once on the reference the marker points to (li#ref-N).
       var ref = document.getElementById(decodeURIComponent((trigger.hash || "").slice(1)));
-      var card = function (name) { return ref ? ref.getAttribute(name) : null; };
+      var card = function (attr) { return ref ? ref.getAttribute(attr) : null; };
       title.appendChild(el("strong", "", card("data-card-title") || trigger.textContent));
-      box.appendChild(title);
       var meta = card("data-card-meta");
-      if (meta) box.appendChild(el("p", "xref-tip__meta", meta));
+      if (meta) text.appendChild(el("p", "xref-tip__meta", meta));
       var locator = trigger.getAttribute("data-card-locator");
-      if (locator) box.appendChild(el("p", "xref-tip__locator", locator));
+      if (locator) text.appendChild(el("p", "xref-tip__locator", locator));
       var match = /ref-(\d+)/.exec(href);
-      var label = match ? "Go to reference " + match[1] : "Go to the reference";
-      more = el("a", "", label);
+      label = match ? "Go to reference " + match[1] : "Go to the reference";
+      name = match ? "Source " + match[1] : "Source";
     } else {
       box.setAttribute("data-kind", "term");
-      title = el("p", "xref-tip__title");
-      title.appendChild(el("strong", "", trigger.getAttribute("data-term") || trigger.textContent));
-      box.appendChild(title);
+      var term = trigger.getAttribute("data-term") || trigger.textContent;
+      title.appendChild(el("strong", "", term));
       var def = trigger.getAttribute("data-tip");
-      if (def) box.appendChild(el("p", "xref-tip__body", def));
-      more = el("a", "", "Read more in the glossary");
+      if (def) text.appendChild(el("p", "xref-tip__body", def));
+      label = "Read more in the glossary";
+      name = "Definition: " + term;
     }
+    var more = el("a", "", label);
     more.setAttribute("href", href);
     var p = el("p", "xref-tip__more");
     p.appendChild(more);
+    box.textContent = "";
+    box.setAttribute("aria-label", name);
+    box.appendChild(text);
     box.appendChild(p);
   }
 
@@ -139,12 +153,16 @@
     box.setAttribute("data-placement", placement);
   }
 
+  /** Link the trigger to the open popup: described by its text, expanded, controlling it. */
   function setDescribedBy(trigger, on) {
     var ids = (trigger.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
-    ids = ids.filter(function (id) { return id !== TIP_ID; });
-    if (on) ids.push(TIP_ID);
+    ids = ids.filter(function (id) { return id !== TEXT_ID; });
+    if (on) ids.push(TEXT_ID);
     if (ids.length) trigger.setAttribute("aria-describedby", ids.join(" "));
     else trigger.removeAttribute("aria-describedby");
+    trigger.setAttribute("aria-expanded", on ? "true" : "false");
+    if (on) trigger.setAttribute("aria-controls", TIP_ID);
+    else trigger.removeAttribute("aria-controls");
   }
 
   function clearTimers() {
@@ -280,8 +298,32 @@
     scheduleHide();
   }
 
+  /** Tab from the trigger into the popup, Shift+Tab back, Tab past it to what follows. */
+  function onTab(event) {
+    var active = document.activeElement;
+    var link = tip.querySelector("a[href]");
+    if (!link) return;
+    if (active === current && !event.shiftKey) {
+      event.preventDefault();
+      link.focus();
+    } else if (inTip(active) && event.shiftKey) {
+      event.preventDefault();
+      current.focus();
+    } else if (inTip(active)) {
+      // Back on the trigger without reopening; the browser's own Tab then moves on from it.
+      var owner = current;
+      hide();
+      dismissed = owner;
+      owner.focus();
+    }
+  }
+
   function onKeyDown(event) {
     lastPointerType = "";
+    if (event.key === "Tab" && !event.altKey && !event.ctrlKey && !event.metaKey && isOpen()) {
+      onTab(event);
+      return;
+    }
     if ((event.key === "Escape" || event.key === "Esc") && isOpen()) {
       var owner = current;
       var focusInTip = inTip(document.activeElement);
