@@ -13,6 +13,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 LIGHTHOUSE := tests/lighthouse/node_modules/.bin/lighthouse
+ACE := tests/ace/node_modules/accessibility-checker-engine/ace.js
 # mkdocs, or properdocs (the maintained fork of MkDocs 1.6; see README, "Builders").
 BUILDER ?= mkdocs
 ifeq ($(filter $(BUILDER),mkdocs properdocs),)
@@ -96,10 +97,15 @@ $(LIGHTHOUSE): tests/lighthouse/package-lock.json
 	npm ci --prefix tests/lighthouse --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
+# IBM Equal Access's checker 4.0.34, pinned by tests/ace/package-lock.json (tests/test_ace.py).
+$(ACE): tests/ace/package-lock.json | $(LIGHTHOUSE)
+	npm ci --prefix tests/ace --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
 lighthouse: venv browser-deps $(LIGHTHOUSE)
 	$(BIN)/python -m pytest tests/test_lighthouse.py -v
 
-test: venv browser-deps html-deps $(LIGHTHOUSE)
+test: venv browser-deps html-deps $(LIGHTHOUSE) $(ACE)
 	$(BIN)/ruff check macros tests benchmarks
 	$(BIN)/python -m pytest
 
