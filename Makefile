@@ -44,15 +44,15 @@ serve: venv
 	$(BIN)/$(BUILDER) serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: venv
-	$(BIN)/python -m macros.cli build --builder $(BUILDER)
+	$(BIN)/python -m macros.tools.cli build --builder $(BUILDER)
 
 check: venv
-	$(BIN)/python -m macros.cli check
+	$(BIN)/python -m macros.tools.cli check
 
 # make new KIND=term ID=my-term  (KIND: term, event, source or section)
 new: venv
 	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=term|event|source|section ID=my-id" >&2; exit 2; }
-	$(BIN)/python -m macros.cli new "$(KIND)" "$(ID)"
+	$(BIN)/python -m macros.tools.cli new "$(KIND)" "$(ID)"
 
 lint: venv
 	$(BIN)/ruff check macros tests benchmarks

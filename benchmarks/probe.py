@@ -43,11 +43,11 @@ def engine_pass(project: Path) -> tuple[Any, dict[str, float]]:
     each step can be timed; falls back to ``load_content`` as a whole (with ``load``,
     ``validate`` and ``index`` reported together) if those pieces have changed shape.
     """
-    from macros.content import GLOSSARY, HOME, SOURCES, TIMELINE, Content, load_content
-    from macros.errors import ContentError
-    from macros.site import render_site
-    from macros.validate import check, check_home, to_index
-    from macros.yamlload import load_file
+    from macros.content.errors import ContentError
+    from macros.content.load import GLOSSARY, HOME, SOURCES, TIMELINE, Content, load_content
+    from macros.content.validate import check, check_home, to_index
+    from macros.content.yamlload import load_file
+    from macros.render.site import render_site
 
     content_dir = project / "content"
     steps: dict[str, float] = {}
@@ -100,8 +100,8 @@ def measure(project: Path, dump_dir: Path | None = None) -> dict[str, Any]:
     """Everything one probe reports (see the module docstring)."""
     rss_start = _rss_mb()
     start = time.perf_counter()
-    import macros.site  # noqa: F401 - timed: the engine's own imports
-    from macros.export import write_exports
+    import macros.render.site  # noqa: F401 - timed: the engine's own imports
+    from macros.publish.export import write_exports
 
     import_s = time.perf_counter() - start
     rss_imported = _rss_mb()
@@ -134,7 +134,7 @@ def profile(project: Path, out: Path, top: int = 25) -> list[dict[str, Any]]:
     import io
     import pstats
 
-    import macros.site  # noqa: F401 - imports are not what we profile
+    import macros.render.site  # noqa: F401 - imports are not what we profile
 
     profiler = cProfile.Profile()
     profiler.enable()

@@ -8,7 +8,7 @@ For the real site and for synthetic content at 1x, 10x and 100x of it (see
 2. the whole ``mkdocs build --strict``, with the process's peak memory and the output size;
 3. the baseline: the same rendered pages built by plain Material, without the engine
    (``benchmarks/plain.py``), which gives the engine's overhead ratio;
-4. the reader-side byte budget of each page type (``benchmarks/budget.py``);
+4. the reader-side byte budget of each page type (``tests/budget.py``);
 5. the YAML loader (``macros/yamlload.py``) against libyaml's own ``compose``.
 
 Then, once: the live-reload latency of ``mkdocs serve`` on the real site
@@ -40,9 +40,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from tests.budget import BUDGET_BYTES, site_budgets
+
 from . import lighthouse as lighthouse_bench
 from . import term_matcher
-from .budget import BUDGET_BYTES, site_budgets
 from .chart import render_chart
 from .plain import make_plain_project
 from .serve import reload_latency
@@ -191,7 +192,7 @@ def yaml_speed(files: list[Path], min_repeats: int = 5, min_total_s: float = 2.0
     """
     import yaml
 
-    from macros.yamlload import load_text
+    from macros.content.yamlload import load_text
 
     texts = [(p.name, p.read_text("utf-8")) for p in files]
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

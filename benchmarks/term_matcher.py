@@ -10,7 +10,7 @@ import random
 import string
 import time
 
-from macros.matcher import TermMatcher, normalize
+from macros.content.matcher import TermMatcher, normalize
 
 
 def _word(rng: random.Random) -> str:

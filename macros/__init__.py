@@ -1,6 +1,6 @@
 """The mkdocs-macros module: one macro that places a pre-rendered page.
 
-All content is rendered by the engine (``macros.site``) before MkDocs reads any page;
+All content is rendered by the engine (``macros.render.site``) before MkDocs reads any page;
 the macro only returns that output, so no text from YAML is ever seen by Jinja.
 """
 

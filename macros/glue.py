@@ -16,15 +16,16 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .cards import write_cards
-from .csp import apply_csp
-from .errors import ContentError
-from .export import DEFAULT_STAMP, FEED_PATH, LLMS_PATH, write_exports
-from .feed import atom_feed
-from .llms import llms_txt
-from .publication import Publication, page_description
-from .site import PageSpec, Site, build_site
-from .social import page_head
+from .content.errors import ContentError
+from .publish.cards import write_cards
+from .publish.csp import apply_csp
+from .publish.export import DEFAULT_STAMP, write_exports
+from .publish.feed import atom_feed
+from .publish.llms import llms_txt
+from .publish.publication import Publication, page_description
+from .publish.social import page_head
+from .render.downloads import FEED_PATH, LLMS_PATH
+from .render.site import PageSpec, Site, build_site
 
 _current: dict[str, Any] = {}  # the site and its Publication, set by on_config
 

@@ -59,9 +59,9 @@ def mini(tmp_path: Path) -> Path:
 
 def content_errors(content: Path) -> list[str]:
     """The error lines (not warnings) that checking ``content`` raises; fails if it passes."""
-    from macros.content import load_content
-    from macros.errors import ContentError
-    from macros.site import render_site
+    from macros.content.errors import ContentError
+    from macros.content.load import load_content
+    from macros.render.site import render_site
 
     with pytest.raises(ContentError) as info:
         render_site(load_content(content, content.parent))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from macros.csp import source_hash
+from macros.publish.csp import source_hash
 
 from .sitecrawl import PageInfo, pages
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.budget import BUDGET_BYTES, PAGE_TYPES, page_budget, site_budgets
+from .budget import BUDGET_BYTES, PAGE_TYPES, page_budget, site_budgets
 
 
 def _kb(n: int) -> str:

@@ -11,7 +11,7 @@ from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from macros.content import load_content
+from macros.content.load import load_content
 
 from .conftest import ROOT, TEST_REPO_URL, copy_project, edit, run_build
 from .sitecrawl import broken_internal_links, pages, read_page
@@ -131,7 +131,7 @@ def test_failed_build_leaves_site_untouched(tmp_path: Path) -> None:
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("previous build")
     edit(project / "content/timeline.yml", '"2025-01-20"', '"2025-02-30"')
-    result = subprocess.run([sys.executable, "-m", "macros.cli", "build"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "macros.tools.cli", "build"], cwd=project,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode != 0
     assert "Build failed; site/ was left as it was." in result.stderr

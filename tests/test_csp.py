@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.csp import inline_code, source_hash
+from macros.publish.csp import inline_code, source_hash
 
 from .checks import recorded
 from .conftest import edit, sitemap_paths

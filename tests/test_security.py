@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.csp import inline_code, source_hash
+from macros.publish.csp import inline_code, source_hash
 
 from .conftest import ROOT, TEST_REPO_URL, edit, run_build
 from .sitescan import allowed_urls, scan

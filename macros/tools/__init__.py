@@ -1,0 +1,1 @@
+"""Tools for maintainers and editors: the command line, scaffolding, JSON Schemas."""
