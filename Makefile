@@ -20,7 +20,7 @@ ifeq ($(filter $(BUILDER),mkdocs properdocs),)
 $(error BUILDER must be mkdocs or properdocs, not "$(BUILDER)")
 endif
 
-.PHONY: help venv serve build check test lint browser-deps html-deps lighthouse linkcheck clean new bench
+.PHONY: help venv serve build check test lint browser-deps html-deps lighthouse linkcheck clean new bench zensical-try pin
 
 help:
 	@echo "make serve   preview at http://127.0.0.1:8000 with live reload"
@@ -113,5 +113,11 @@ test: venv browser-deps html-deps $(LIGHTHOUSE) $(ACE)
 linkcheck: build
 	$(BIN)/python -m tests.linkcheck site
 
+# Not part of make test: renders the pages into .zensical/docs and runs Zensical on them,
+# then says how far it got (README, "A path to Zensical"). Never fails the make run.
+ZENSICAL ?= $(shell command -v zensical)
+zensical-try: venv
+	-ZENSICAL="$(ZENSICAL)" $(BIN)/python -m macros.tools.zensical_try
+
 clean:
-	rm -rf site .site-build-* .pytest_cache
+	rm -rf site .site-build-* .pytest_cache .zensical .zensical.yml
