@@ -109,8 +109,9 @@ def references_html(state: PageState) -> str:
             for i, (_, locator) in enumerate(uses, start=1):
                 letter = _LETTERS[(i - 1) % 26] * ((i - 1) // 26 + 1)
                 where = f" ({locator})" if locator else ""
+                # The visible letter stands as a word in the name (WCAG 2.5.3, label in name).
                 links.append(f'<a href="#cite-{number}-{i}" aria-label="Back to citation '
-                             f'{number}{letter}{attr(where)}">{letter}</a>')
+                             f'{number} {letter}{attr(where)}">{letter}</a>')
             back = "^ " + " ".join(links)
         source = state.index.sources[key]
         cite = source_citation(state.index, source, state.url, link_entry=True)
