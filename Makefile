@@ -35,10 +35,18 @@ help:
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
 venv: $(STAMP)
+
+# requirements.txt from requirements.in, every file's SHA-256 included (README, "Updating a pin").
+PIN_VENV := .venv-pin
+pin:
+	@test -x $(PIN_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(PIN_VENV) && \
+	  $(PIN_VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2; }
+	$(PIN_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.txt requirements.in
 
 serve: venv
 	$(BIN)/$(BUILDER) serve --dev-addr 127.0.0.1:8000 --livereload
