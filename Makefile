@@ -13,13 +13,20 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 LIGHTHOUSE := tests/lighthouse/node_modules/.bin/lighthouse
+ACE := tests/ace/node_modules/accessibility-checker-engine/ace.js
+# mkdocs, or properdocs (the maintained fork of MkDocs 1.6; see README, "Builders").
+BUILDER ?= mkdocs
+ifeq ($(filter $(BUILDER),mkdocs properdocs),)
+$(error BUILDER must be mkdocs or properdocs, not "$(BUILDER)")
+endif
 
-.PHONY: help venv serve build check test lint browser-deps html-deps export-deps lighthouse linkcheck clean new bench
+.PHONY: help venv serve build check test lint browser-deps html-deps export-deps lighthouse linkcheck clean new bench zensical-try pin
 
 help:
 	@echo "make serve   preview at http://127.0.0.1:8000 with live reload"
 	@echo "make test    the whole suite (installs what it needs)"
 	@echo "make build   the static site into site/ (replaced only if the build succeeds)"
+	@echo "             BUILDER=properdocs builds (or serves) with ProperDocs instead of MkDocs"
 	@echo "make check   validate content/ without building"
 	@echo "make new KIND=term ID=my-term   append a skeleton entry (term, event, source, section, figure)"
 	@echo "make lint    ruff over the Python code, mypy over macros/"
@@ -28,16 +35,24 @@ help:
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
 venv: $(STAMP)
 
+# requirements.txt from requirements.in, every file's SHA-256 included (README, "Updating a pin").
+PIN_VENV := .venv-pin
+pin:
+	@test -x $(PIN_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(PIN_VENV) && \
+	  $(PIN_VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2; }
+	$(PIN_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.txt requirements.in
+
 serve: venv
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/$(BUILDER) serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: venv
-	$(BIN)/python -m macros.tools.cli build
+	$(BIN)/python -m macros.tools.cli build --builder $(BUILDER)
 
 check: venv
 	$(BIN)/python -m macros.tools.cli check
@@ -103,10 +118,15 @@ $(LIGHTHOUSE): tests/lighthouse/package-lock.json
 	npm ci --prefix tests/lighthouse --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
+# IBM Equal Access's checker 4.0.34, pinned by tests/ace/package-lock.json (tests/test_ace.py).
+$(ACE): tests/ace/package-lock.json | $(LIGHTHOUSE)
+	npm ci --prefix tests/ace --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
 lighthouse: venv browser-deps $(LIGHTHOUSE)
 	$(BIN)/python -m pytest tests/test_lighthouse.py -v
 
-test: venv browser-deps html-deps export-deps $(LIGHTHOUSE)
+test: venv browser-deps html-deps export-deps $(LIGHTHOUSE) $(ACE)
 	$(BIN)/ruff check macros tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -115,5 +135,11 @@ test: venv browser-deps html-deps export-deps $(LIGHTHOUSE)
 linkcheck: build
 	$(BIN)/python -m tests.linkcheck site
 
+# Not part of make test: renders the pages into .zensical/docs and runs Zensical on them,
+# then says how far it got (README, "A path to Zensical"). Never fails the make run.
+ZENSICAL ?= $(shell command -v zensical)
+zensical-try: venv
+	-ZENSICAL="$(ZENSICAL)" $(BIN)/python -m macros.tools.zensical_try
+
 clean:
-	rm -rf site .site-build-* .pytest_cache
+	rm -rf site .site-build-* .pytest_cache .zensical .zensical.yml

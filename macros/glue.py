@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .content.cache import ContentCache
 from .content.errors import ContentError
 from .publish.cards import write_cards
+from .publish.csp import apply_csp
 from .publish.export import write_exports
 from .publish.feed import atom_feed
 from .publish.figure_csv import write_figure_csvs
@@ -96,7 +97,10 @@ _RENDERED = ("toc", "_title_from_render", "present_anchor_ids", "links_to_anchor
 
 def on_startup(command: str, dirty: bool) -> None:
     """Under ``mkdocs serve``, keep parsed content files, pages rendered from unchanged
-    Markdown and compiled templates between rebuilds; ``mkdocs build`` always starts clean."""
+    Markdown and compiled templates between rebuilds; ``mkdocs build`` always starts clean.
+    The served preview carries no Content-Security-Policy: MkDocs injects its live-reload
+    script inline on every response."""
+    _current["serve"] = command == "serve"
     if "warnings" in _serving:
         logging.getLogger("mkdocs").removeHandler(_serving["warnings"])
     _serving.clear()
@@ -212,7 +216,7 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
 
 
 def on_post_build(config: Any) -> None:
-    """Write the data exports, the Atom feed, llms.txt and the social cards."""
+    """Write the data exports, the Atom feed, llms.txt, the social cards and the CSP."""
     site, site_dir, pub = _current["site"], Path(config.site_dir), _current["pub"]
     stamp = build_stamp(site.content.index, os.environ.get("SOURCE_DATE_EPOCH"))
     write_exports(site, site_dir, config.site_url or "", stamp, name=config.site_name)
@@ -223,3 +227,5 @@ def on_post_build(config: Any) -> None:
     if _serving:  # keep only the pages of this build, so a long session does not grow
         _serving["pages"] = {k: v for k, v in _serving["pages"].items() if k in _serving["used"]}
         _serving["used"] = set()
+    if not _current.get("serve"):
+        apply_csp(site_dir)

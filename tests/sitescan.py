@@ -7,7 +7,10 @@
 - no inline event handler (``on*=``), no ``style`` attribute, no ``<iframe>``, ``<object>``,
   ``<embed>`` or ``<base>``;
 - no link to an external origin except the addresses written in ``content/`` (bibliography
-  and text links) and the repository's.
+  and text links) and the repository's;
+- one Content-Security-Policy ``<meta>`` before any script, with no ``'unsafe-inline'`` or
+  ``'unsafe-eval'`` for scripts, ``object-src 'none'``, and the hash of each allowed inline
+  script of the page (the browser test in ``test_csp.py`` shows it is enforced).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+
+from macros.publish.csp import source_hash
 
 from .sitecrawl import PageInfo, pages
 
@@ -61,8 +66,39 @@ def script_hash(code: str) -> str:
     return hashlib.sha256(normalise(code).encode("utf-8")).hexdigest()
 
 
-def _script_findings(page: str, info: PageInfo) -> list[str]:
+def _policy(info: PageInfo) -> tuple[int, dict[str, list[str]]]:
+    """Where the page's CSP meta tag is among its tags, and its directives (-1 if none)."""
+    for index, (tag, attrs) in enumerate(info.tags):
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "content-security-policy":
+            words = [d.split() for d in (attrs.get("content") or "").split(";") if d.strip()]
+            return index, {w[0]: w[1:] for w in words}
+    return -1, {}
+
+
+def _csp_findings(info: PageInfo) -> list[str]:
+    where, policy = _policy(info)
+    metas = sum(1 for tag, a in info.tags if tag == "meta" and a.get("http-equiv"))
+    if where < 0 or metas != 1:
+        return [f"{metas} http-equiv meta tags (expected one Content-Security-Policy)"]
     found = []
+    first_script = next((i for i, (tag, _) in enumerate(info.tags) if tag == "script"), where)
+    if first_script < where:
+        found.append("Content-Security-Policy comes after a script")
+    scripts = policy.get("script-src", [])
+    found += [f"script-src allows {w}" for w in ("'unsafe-inline'", "'unsafe-eval'")
+              if w in scripts]
+    if policy.get("object-src") != ["'none'"]:
+        found.append("Content-Security-Policy lacks object-src 'none'")
+    for attrs, code in info.scripts:
+        kind = (attrs.get("type") or "").lower()
+        if not attrs.get("src") and kind not in DATA_TYPES and script_hash(code) in INLINE_SCRIPTS \
+                and source_hash(code) not in scripts:
+            found.append(f"Content-Security-Policy lacks the hash of {code.strip()[:40]!r}")
+    return found
+
+
+def _script_findings(page: str, info: PageInfo) -> list[str]:
+    found = _csp_findings(info)
     for attrs, code in info.scripts:
         src, kind = attrs.get("src"), (attrs.get("type") or "").lower()
         if src:

@@ -1,5 +1,8 @@
-"""In Debian's Chromium through Playwright: tooltips, citation cards and the timeline
-filter by mouse, keyboard and touch; phone width; no request leaves 127.0.0.1."""
+"""In Debian's Chromium through Playwright: term popups, citation cards and the timeline
+filter by mouse, keyboard and touch; phone width; no request leaves 127.0.0.1.
+
+The popups hold a link, so they are non-modal dialogs (ARIA Authoring Practices), and the
+keyboard tests use the keyboard only: Tab to a trigger, into the popup, out, Escape."""
 
 from __future__ import annotations
 
@@ -32,7 +35,10 @@ def test_term_tooltip_by_mouse_keyboard_and_escape(watched, base_url: str) -> No
     tip = page.locator("#xref-tip")
     tip.wait_for(state="visible")
     assert term in tip_text(page)
-    assert link.get_attribute("aria-describedby") == "xref-tip"
+    assert link.get_attribute("aria-describedby") == "xref-tip-text"
+    assert link.get_attribute("aria-expanded") == "true"
+    assert tip.get_attribute("role") == "dialog"
+    assert tip.get_attribute("aria-label") == f"Definition: {term}"
     page.keyboard.press("Escape")
     tip.wait_for(state="hidden")
     page.mouse.move(0, 0)
@@ -114,3 +120,73 @@ def test_search_finds_a_glossary_term(watched, base_url: str) -> None:
     result = page.locator(".md-search-result__item").first
     result.wait_for(state="visible", timeout=10_000)
     assert "Glossary" in page.locator(".md-search-result").inner_text()
+
+
+def focused(page) -> dict:
+    """What has keyboard focus: its tag, classes, href, and whether it is in the popup."""
+    return page.evaluate("""() => { const a = document.activeElement;
+        return {tag: a.tagName, cls: a.className, href: a.getAttribute("href"),
+                inTip: !!a.closest("#xref-tip"), text: a.textContent}; }""")
+
+
+def tab_to(page, css_class: str, limit: int = 400) -> dict:
+    """Press Tab until a link of ``css_class`` has focus (keyboard only, as a reader would)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        if css_class in now["cls"].split():
+            return now
+    raise AssertionError(f"no .{css_class} reached in {limit} presses of Tab")
+
+
+@pytest.mark.parametrize(("path", "css_class", "link_text"), [
+    ("sections/rising-star/", "xref-term", "Read more in the glossary"),
+    ("sections/geopolitics/", "xref-cite-link", "Go to reference"),
+])
+def test_popup_by_keyboard_only(watched, base_url: str, path: str, css_class: str,
+                                link_text: str) -> None:
+    page, _ = watched
+    page.goto(base_url + path)
+    trigger = tab_to(page, css_class)
+    page.evaluate("document.activeElement.setAttribute('data-test-trigger', '')")  # to watch it
+    expanded = page.locator("[data-test-trigger]")
+    tip = page.locator("#xref-tip")
+    tip.wait_for(state="visible")
+    # The popup's links in order: a citation card may lead with the source itself; its last
+    # link always goes where the trigger goes.
+    links = page.evaluate("Array.from(document.querySelectorAll('#xref-tip a[href]'),"
+                          " a => a.getAttribute('href'))")
+    assert links and links[-1] == trigger["href"]
+    assert all(h.startswith("https://") for h in links[:-1])
+
+    def tab(times: int, key: str = "Tab") -> None:
+        for _ in range(times):
+            page.keyboard.press(key)
+
+    tab(len(links))  # into the popup and through its links, onto the last
+    inside = focused(page)
+    assert inside["inTip"] and inside["href"] == trigger["href"]
+    assert inside["text"].startswith(link_text)
+    tab(len(links), "Shift+Tab")  # back to the trigger, popup still open
+    assert focused(page) == trigger and tip.is_visible()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Escape")  # closes, focus back on the trigger
+    tip.wait_for(state="hidden")
+    assert focused(page) == trigger
+    page.keyboard.press("Tab")  # closed by Escape: Tab goes on past the trigger
+    after = focused(page)
+    assert after != trigger and not after["inTip"]
+    assert expanded.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Shift+Tab")  # back to the trigger: its popup opens again
+    tip.wait_for(state="visible")
+    assert expanded.get_attribute("aria-expanded") == "true"
+    tab(len(links) + 1)  # past the popup's last link: on to what follows the trigger
+    assert focused(page) == after and expanded.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Shift+Tab")
+    tip.wait_for(state="visible")
+    tab(len(links))
+    page.keyboard.press("Enter")  # follow the popup's link
+    target = trigger["href"].split("#", 1)
+    page.wait_for_url(f"**{target[0].lstrip('.').lstrip('/')}*")
+    if len(target) > 1:
+        assert page.url.endswith("#" + target[1])

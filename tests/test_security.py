@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.publish.csp import inline_code, source_hash
+
 from .conftest import ROOT, TEST_REPO_URL, edit, run_build, section_url
 from .sitescan import allowed_urls, scan
 
@@ -39,6 +41,8 @@ def test_built_site_has_only_allowed_scripts_and_origins(site: Path) -> None:
     ('<a href="https://unknown.example.org/">x</a>',
      "<a> to an external address not in content/: https://unknown.example.org/"),
     ('<script type="application/ld+json">{oops</script>', "application/ld+json block is not valid"),
+    ('<meta http-equiv="refresh" content="0">',
+     "2 http-equiv meta tags (expected one Content-Security-Policy)"),
 ])
 def test_scan_catches_a_planted_fault(site: Path, tmp_path: Path, markup: str,
                                       expected: str) -> None:
@@ -51,6 +55,22 @@ def test_scan_catches_a_planted_fault(site: Path, tmp_path: Path, markup: str,
 
 FIRST = f"content/{section_url().rstrip('/')}.yml"  # a real section's file
 CLAIMS = f"content/{section_url('claims').rstrip('/')}.yml"  # one with claims and figures
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("script-src 'self'", "script-src 'self' 'unsafe-inline'", "script-src allows 'unsafe-inline'"),
+    ("object-src 'none'", "object-src 'self'", "Content-Security-Policy lacks object-src 'none'"),
+    ("hash of the page's last inline script", "", "Content-Security-Policy lacks the hash of"),
+])
+def test_scan_catches_a_weakened_policy(site: Path, tmp_path: Path, old: str, new: str,
+                                        expected: str) -> None:
+    copy = Path(shutil.copytree(site, tmp_path / "copy"))
+    page = copy / "timeline" / "index.html"
+    if old.startswith("hash of"):
+        old = " " + source_hash(inline_code(page.read_text("utf-8"))[0][-1])
+    edit(page, old, new)
+    found = findings(copy)
+    assert len(found) == 1 and found[0].startswith("timeline/index.html: " + expected), found
+
+
 INJECTIONS = [
     # (file, field whose first occurrence gets the text planted in front of its value)
     (FIRST, "summary", "<script>alert('summary')</script>"),

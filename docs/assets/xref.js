@@ -1,10 +1,15 @@
 /*
  * xref.js: progressive enhancements for the generated explainer pages.
  *
- *  a. Term tooltips for a.xref-term (definition + "Read more in the glossary").
+ *  a. Term popups for a.xref-term (definition + "Read more in the glossary").
  *  b. Citation cards for a.xref-cite-link (title, meta, locator, a link to the source
  *     itself + "Go to reference N").
- *     Both use one shared, hoverable, dismissable tooltip (WCAG 1.4.13).
+ *     Both use one shared, hoverable, dismissable popup (WCAG 1.4.13). It holds links,
+ *     so it is a non-modal dialog, not a tooltip (ARIA Authoring Practices): hover, focus
+ *     or a first tap opens it; from the trigger, Tab moves into it and through its links,
+ *     Shift+Tab back; Tab past its last link goes on to what follows the trigger; Escape
+ *     closes it and returns focus to the trigger. The trigger is described by the popup's
+ *     text, so a screen reader hears the definition or source on focus.
  *  c. Timeline category filter ([data-xref-filter]).
  *  d. Open a closed <details> when the URL hash targets something inside it, and keep
  *     a jump's target below the sticky header while off-screen entries are laid out.
@@ -17,6 +22,7 @@
   "use strict";
 
   var TIP_ID = "xref-tip";
+  var TEXT_ID = "xref-tip-text"; // the popup's text without its link: the trigger's description
   var TRIGGERS = "a.xref-term, a.xref-cite-link";
   var SHOW_DELAY = 120; // ms before a hover opens the tooltip (avoids flicker)
   var HIDE_DELAY = 300; // ms grace to move the pointer onto the tooltip
@@ -43,7 +49,7 @@
       tip = document.createElement("div");
       tip.id = TIP_ID;
       tip.className = "xref-tip";
-      tip.setAttribute("role", "tooltip");
+      tip.setAttribute("role", "dialog");
       tip.hidden = true;
       document.body.appendChild(tip);
     }
@@ -57,49 +63,58 @@
     return node;
   }
 
-  /** Fill the tooltip for a term link or a citation link (text only, never HTML). */
+  /**
+   * Fill the popup for a term link or a citation link (text only, never HTML): a text part
+   * (the trigger's description), then the link. The dialog is named after what it shows.
+   */
   function fill(box, trigger) {
     var href = trigger.getAttribute("href") || "#";
-    var title;
-    var more;
-    box.textContent = "";
+    var text = el("div", "xref-tip__text");
+    var title = el("p", "xref-tip__title");
+    var label;
+    var name;
+    var source = null;
+    text.id = TEXT_ID;
+    text.appendChild(title);
     if (trigger.classList.contains("xref-cite-link")) {
       box.setAttribute("data-kind", "cite");
-      title = el("p", "xref-tip__title");
       // Title and meta sit once on the reference the marker points to (li#ref-N).
       var ref = document.getElementById(decodeURIComponent((trigger.hash || "").slice(1)));
-      var card = function (name) { return ref ? ref.getAttribute(name) : null; };
+      var card = function (attr) { return ref ? ref.getAttribute(attr) : null; };
       title.appendChild(el("strong", "", card("data-card-title") || trigger.textContent));
-      box.appendChild(title);
       var meta = card("data-card-meta");
-      if (meta) box.appendChild(el("p", "xref-tip__meta", meta));
+      if (meta) text.appendChild(el("p", "xref-tip__meta", meta));
       var locator = trigger.getAttribute("data-card-locator");
-      if (locator) box.appendChild(el("p", "xref-tip__locator", locator));
+      if (locator) text.appendChild(el("p", "xref-tip__locator", locator));
       // The source itself: its own page, or the copy it was verified through.
       var url = card("data-card-url");
       if (url && /^https?:\/\//.test(url)) {
         var out = el("a", "", card("data-card-link") || "Read the source");
         out.setAttribute("href", url);
         out.setAttribute("rel", "noopener");
-        var source = el("p", "xref-tip__source");
+        source = el("p", "xref-tip__source");
         source.appendChild(out);
-        box.appendChild(source);
       }
       var match = /ref-(\d+)/.exec(href);
-      var label = match ? "Go to reference " + match[1] : "Go to the reference";
-      more = el("a", "", label);
+      label = match ? "Go to reference " + match[1] : "Go to the reference";
+      name = match ? "Source " + match[1] : "Source";
     } else {
       box.setAttribute("data-kind", "term");
-      title = el("p", "xref-tip__title");
-      title.appendChild(el("strong", "", trigger.getAttribute("data-term") || trigger.textContent));
-      box.appendChild(title);
+      var term = trigger.getAttribute("data-term") || trigger.textContent;
+      title.appendChild(el("strong", "", term));
       var def = trigger.getAttribute("data-tip");
-      if (def) box.appendChild(el("p", "xref-tip__body", def));
-      more = el("a", "", "Read more in the glossary");
+      if (def) text.appendChild(el("p", "xref-tip__body", def));
+      label = "Read more in the glossary";
+      name = "Definition: " + term;
     }
+    var more = el("a", "", label);
     more.setAttribute("href", href);
     var p = el("p", "xref-tip__more");
     p.appendChild(more);
+    box.textContent = "";
+    box.setAttribute("aria-label", name);
+    box.appendChild(text);
+    if (source) box.appendChild(source);
     box.appendChild(p);
   }
 
@@ -151,12 +166,16 @@
     box.setAttribute("data-placement", placement);
   }
 
+  /** Link the trigger to the open popup: described by its text, expanded, controlling it. */
   function setDescribedBy(trigger, on) {
     var ids = (trigger.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
-    ids = ids.filter(function (id) { return id !== TIP_ID; });
-    if (on) ids.push(TIP_ID);
+    ids = ids.filter(function (id) { return id !== TEXT_ID; });
+    if (on) ids.push(TEXT_ID);
     if (ids.length) trigger.setAttribute("aria-describedby", ids.join(" "));
     else trigger.removeAttribute("aria-describedby");
+    trigger.setAttribute("aria-expanded", on ? "true" : "false");
+    if (on) trigger.setAttribute("aria-controls", TIP_ID);
+    else trigger.removeAttribute("aria-controls");
   }
 
   function clearTimers() {
@@ -292,8 +311,37 @@
     scheduleHide();
   }
 
+  /** Tab from the trigger into the popup and through its links, Shift+Tab back, Tab past
+   *  its last link to what follows the trigger. */
+  function onTab(event) {
+    var active = document.activeElement;
+    var links = Array.prototype.slice.call(tip.querySelectorAll("a[href]"));
+    if (!links.length) return;
+    var at = links.indexOf(active);
+    if (active === current && !event.shiftKey) {
+      event.preventDefault();
+      links[0].focus();
+    } else if (at >= 0 && event.shiftKey) {
+      event.preventDefault();
+      (at > 0 ? links[at - 1] : current).focus();
+    } else if (at >= 0 && at < links.length - 1) {
+      event.preventDefault();
+      links[at + 1].focus();
+    } else if (inTip(active)) {
+      // Back on the trigger without reopening; the browser's own Tab then moves on from it.
+      var owner = current;
+      hide();
+      dismissed = owner;
+      owner.focus();
+    }
+  }
+
   function onKeyDown(event) {
     lastPointerType = "";
+    if (event.key === "Tab" && !event.altKey && !event.ctrlKey && !event.metaKey && isOpen()) {
+      onTab(event);
+      return;
+    }
     if ((event.key === "Escape" || event.key === "Esc") && isOpen()) {
       var owner = current;
       var focusInTip = inTip(document.activeElement);

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem
+from .yamlsyntax import find_opener
 
 try:  # libyaml is ten times faster; the pure-Python loader is the fallback.
     _Loader: type = yaml.CSafeLoader
@@ -218,6 +219,9 @@ def load_text(path: str, text: str) -> tuple[Document | None, list[Problem]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = err.problem or err.context or "invalid YAML"
         at_tab = mark is not None and text[mark.index: mark.index + 1] == "\t"
+        opener = None if at_tab else find_opener(text, line)
+        if opener:  # libyaml noticed late: point at the quote or bracket left open
+            return None, [Problem(path, opener.line, opener.col, "(file)", opener.message(line))]
         hint = " (indent with spaces, not tabs)" if at_tab or "tab" in what else \
             " (fix the YAML syntax: check indentation, colons and quotes)"
         return None, [Problem(path, line, col, "(file)", f"YAML syntax error: {what}{hint}")]

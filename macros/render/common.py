@@ -110,7 +110,8 @@ def _backrefs(number: int, uses: list[tuple[str, str | None]]) -> Markup:
     for i, (_, locator) in enumerate(uses, start=1):
         letter = _LETTERS[(i - 1) % 26] * ((i - 1) // 26 + 1)
         where = f" ({locator})" if locator else ""
-        links.append(html('<a href="#cite-{}-{}" aria-label="Back to citation {}{}{}">{}</a>',
+        # The visible letter stands as a word in the name (WCAG 2.5.3, label in name).
+        links.append(html('<a href="#cite-{}-{}" aria-label="Back to citation {} {}{}">{}</a>',
                           number, i, number, letter, where, letter))
     return Markup("^ ") + Markup(" ").join(links)
 

@@ -55,7 +55,10 @@ def source_date_epoch(project: Path) -> str | None:
     return out or None
 
 
-def build(project: Path, target: Path) -> int:
+BUILDERS = ("mkdocs", "properdocs")  # ProperDocs: the maintained fork of MkDocs 1.6
+
+
+def build(project: Path, target: Path, builder: str = "mkdocs") -> int:
     """Strict build into a temporary folder, then replace ``target`` atomically."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     epoch = env.get("SOURCE_DATE_EPOCH") or source_date_epoch(project)
@@ -64,7 +67,7 @@ def build(project: Path, target: Path) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+            [sys.executable, "-m", builder, "build", "--strict", "--quiet",
              "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(staging)],
             cwd=project, env=env, check=False)
         if result.returncode != 0:
@@ -106,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument("id", help="the new entry's id, e.g. test-time-scaling")
     build_cmd = sub.add_parser("build", help="strict, atomic build into site/")
     build_cmd.add_argument("--site-dir", type=Path, default=PROJECT / "site")
+    build_cmd.add_argument("--builder", choices=BUILDERS, default="mkdocs")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(PROJECT)
@@ -115,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in write_schemas(PROJECT / "schemas", PROJECT / "content"):
             print(f"wrote {path.relative_to(PROJECT)}")
         return 0
-    return build(PROJECT, args.site_dir.resolve())
+    return build(PROJECT, args.site_dir.resolve(), args.builder)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ LAUGHS = ('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
 Edit = tuple[str | None, str, str]
 MATRIX: dict[str, tuple[str, dict[str, Edit]]] = {
     "section": ("sections/alpha.yml", {
-        "invalid syntax": ("title: Alpha", "title: [Alpha", "YAML syntax"),
+        "invalid syntax": ("title: Alpha", "title: [Alpha", "unclosed [ starting here"),
         "tab indentation": ("order: 1\n", "order: 1\n\tcolour: red\n", "tab"),
         "duplicate key deep": ("    verdict: misleading\n",
                                "    verdict: misleading\n    verdict: false\n",
@@ -53,7 +53,7 @@ MATRIX: dict[str, tuple[str, dict[str, Edit]]] = {
         "python tag": ("title: Alpha", "title: !!python/object/apply:os.system ['true']", "tag"),
     }),
     "glossary": ("glossary.yml", {
-        "invalid syntax": ("term: GPU", "term: {GPU", "YAML syntax"),
+        "invalid syntax": ("term: GPU", "term: {GPU", "unclosed { starting here"),
         "tab indentation": ("entries:\n", "entries:\n\t- id: x\n", "tab"),
         "duplicate key deep": ("    kind: concept\n", "    kind: concept\n    kind: person\n",
                                "entries[0].kind: duplicate key 'kind'"),
@@ -95,7 +95,8 @@ MATRIX: dict[str, tuple[str, dict[str, Edit]]] = {
         "python tag": ("title: Later event", "title: !!python/object:os.system {}", "tag"),
     }),
     "sources": ("sources.yml", {
-        "invalid syntax": ("title: First source", "title: 'First source", "YAML syntax"),
+        "invalid syntax": ("title: First source", "title: 'First source",
+                           "unclosed quoted text starting here"),
         "tab indentation": ("sources:\n", "sources:\n\t- id: x\n", "tab"),
         "duplicate key deep": ("      outlet: A copy\n", "      outlet: A copy\n      outlet: B\n",
                                "sources[1].via.outlet: duplicate key 'outlet'"),

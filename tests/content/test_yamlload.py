@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.content.yamlload import load_file, load_text
+
+from ..conftest import content_errors
 
 
 def messages(text: str) -> list[str]:
@@ -35,8 +38,26 @@ def test_duplicate_key_deep_inside_a_list() -> None:
 
 
 def test_syntax_error_names_line_and_column() -> None:
-    (message,) = messages("id: a\ntitle: [unclosed\nbody: x\n")
-    assert message.startswith("f.yml:3:5: (file): YAML syntax error:")
+    (message,) = messages("id: a\ntitle: x: y\nbody: x\n")
+    assert message.startswith("f.yml:2:9: (file): YAML syntax error:")
+
+
+def test_unclosed_bracket_names_where_it_opened() -> None:
+    assert messages("id: a\ntitle: [unclosed\nbody: x\n") == [
+        "f.yml:2:8: (file): unclosed [ starting here (the YAML parser noticed at line 3; "
+        "close it with ])"]
+
+
+def test_unclosed_quote_inside_a_bracket() -> None:
+    assert messages("id: a\nsources: [a, 'b\nbody: x\n") == [
+        "f.yml:2:14: (file): unclosed quoted text starting here (the YAML parser noticed at "
+        "line 4; end the text with ' on this line)"]
+
+
+def test_quoted_text_over_several_lines_is_not_blamed() -> None:
+    assert messages('id: a\ntitle: "two\n  lines"\nbody: [x\nend: y\n') == [
+        "f.yml:4:7: (file): unclosed [ starting here (the YAML parser noticed at line 5; "
+        "close it with ])"]
 
 
 def test_tab_indentation_says_to_use_spaces() -> None:
@@ -90,3 +111,23 @@ def test_bom_and_crlf_are_harmless(tmp_path: Path, raw: bytes) -> None:
     doc, problems = load_file(path, "f.yml")
     assert problems == [] and doc.data == {"id": "a", "title": "b"}
     assert doc.span(("title",)).line == 2
+
+
+CONTENT_FILES = ["home.yml", "glossary.yml", "timeline.yml", "sources.yml", "sections/*.yml"]
+
+
+@pytest.mark.parametrize("pattern", CONTENT_FILES)
+def test_unclosed_quote_in_each_kind_of_content_file(project: Path, pattern: str) -> None:
+    path = sorted((project / "content").glob(pattern))[0]
+    lines = path.read_text("utf-8").split("\n")
+    lines.insert(2, 'broken: "unclosed')
+    path.write_text("\n".join(lines), "utf-8")
+    with pytest.raises(yaml.MarkedYAMLError) as info:
+        yaml.compose("\n".join(lines), Loader=yaml.SafeLoader)
+    noticed = info.value.problem_mark.line + 1
+    assert noticed > 3  # libyaml notices later than where the quote opened
+    shown = path.relative_to(project).as_posix()
+    errors = [e for e in content_errors(project / "content") if e.startswith(shown + ":")]
+    assert errors == [
+        f"{shown}:3:9: (file): unclosed quoted text starting here (the YAML parser noticed "
+        f'at line {noticed}; end the text with " on this line)']

@@ -60,7 +60,7 @@ def test_citations_number_in_order_of_first_use_with_backrefs(state: PageState) 
     assert 'data-card-locator="p. 4"' in html
     refs = references_html(page)
     assert refs.index('id="ref-1"') < refs.index('id="ref-2"')
-    assert '<a href="#cite-1-2" aria-label="Back to citation 1b (p. 4)">b</a>' in refs
+    assert '<a href="#cite-1-2" aria-label="Back to citation 1 b (p. 4)">b</a>' in refs
     assert "Second source" in refs.split('id="ref-2"')[0]
 
 

@@ -86,7 +86,7 @@ def test_yamllint_with_our_config_passes_on_all_content() -> None:
 
 def test_pre_commit_hooks_are_pinned_and_match_our_versions() -> None:
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
-    pins = dict(re.findall(r"^([\w.-]+)==(\S+)$", (ROOT / "requirements.txt").read_text(), re.M))
+    pins = dict(re.findall(r"^([\w.-]+)==(\S+)$", (ROOT / "requirements.in").read_text(), re.M))
     revs = {repo["repo"].rsplit("/", 1)[-1]: repo.get("rev") for repo in config["repos"]}
     assert revs["yamllint"] == f"v{pins['yamllint']}"
     assert revs["ruff-pre-commit"] == f"v{pins['ruff']}"
