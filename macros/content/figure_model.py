@@ -50,7 +50,7 @@ class Series(Strict):
     """One named series of a bar chart: one value per category, in the categories' order."""
 
     label: Label = Field(description="Plain-text name, written next to its bars (no legend).",
-                         examples=["DeepSeek-R1"])
+                         examples=["Version 2"])
     values: tuple[float | None, ...] = Field(min_length=1, description="One number per "
                                               "category; `null` where the source gives none.")
     sources: tuple[SourceId, ...] = Field(default=(), description="Sources of every value in "
@@ -102,7 +102,7 @@ class Mark(Strict):
 class Span(Strict):
     """One bar of a range chart: a labelled stretch of time."""
 
-    label: Label = Field(description="Plain-text name of the span.", examples=["DeepSeek-R1"])
+    label: Label = Field(description="Plain-text name of the span.", examples=["Version 2"])
     start: When = Field(description="First day (or month) of the span.", examples=["2025-01-20"])
     end: When | None = Field(None, description="Last day of the span; leave out when the "
                              "sources give no end (drawn open to the right).")

@@ -13,8 +13,8 @@ the same way from either (``tests/test_consumers.py`` checks this with pandoc):
 * **Dates** at the precision the content gives: CSL ``date-parts`` down to the day,
   biblatex ``date = {YYYY-MM-DD}`` (or ``YYYY-MM``, ``YYYY``).
 * **Case protection.** Words a style must not re-case keep their case: words with a capital
-  after the first letter or a lowercase start with digits or capitals (``DeepSeek``,
-  ``GPUs``, ``o1``, ``deepseek-ai/DeepSeek-R1``) and the names of glossary people,
+  after the first letter or a lowercase start with digits or capitals (``iPhone``,
+  ``GPUs``, ``o1``, ``owner/RepoName``) and the names of glossary people,
   organisations and products. CSL wraps them in ``<span class="nocase">``, BibTeX in braces.
 * **URLs** are verbatim in BibTeX (biblatex's ``url`` field is), never LaTeX-escaped.
 """
