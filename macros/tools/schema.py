@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..content.about import About
 from ..content.figure_model import Figures
 from ..content.home_model import Home
 from ..content.model import Glossary, Section, Sources, Timeline
@@ -20,7 +21,7 @@ from .schema_examples import example
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "section": Section, "glossary": Glossary, "timeline": Timeline, "sources": Sources,
-    "home": Home, "pages": Pages, "figures": Figures,
+    "home": Home, "pages": Pages, "figures": Figures, "about": About,
 }
 
 

@@ -19,7 +19,7 @@ SOURCES: dict[str, tuple[str, str | None]] = {
     "section": ("sections/*.yml", None), "glossary": ("glossary.yml", "entries"),
     "timeline": ("timeline.yml", "events"), "sources": ("sources.yml", "sources"),
     "home": ("home.yml", None), "pages": ("pages.yml", None),
-    "figures": ("figures.yml", "figures"),
+    "figures": ("figures.yml", "figures"), "about": ("about.yml", None),
 }
 
 

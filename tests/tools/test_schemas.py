@@ -19,7 +19,7 @@ from ..content.test_robustness import MATRIX, plant
 SCHEMAS = ROOT / "schemas"
 FILES = {"section": "sections/*.yml", "glossary": "glossary.yml", "timeline": "timeline.yml",
          "sources": "sources.yml", "home": "home.yml", "pages": "pages.yml",
-         "figures": "figures.yml"}
+         "figures": "figures.yml", "about": "about.yml"}
 KIND_SCHEMA = {"section": "section", "glossary": "glossary", "timeline": "timeline",
                "sources": "sources"}
 # The matrix cases a JSON Schema can express (the rest need the engine: dates that do not
