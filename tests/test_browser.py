@@ -93,13 +93,20 @@ def test_timeline_filter_by_keyboard(watched, base_url: str) -> None:
     button.focus()
     page.keyboard.press("Enter")
     assert button.get_attribute("aria-pressed") == "false"
-    hidden = page.locator(f'li.xref-event[data-category="{category}"]:visible').count()
+    hidden = displayed(page, f'li.xref-event[data-category="{category}"]')
     assert hidden == 0
-    shown = page.locator("li.xref-event:visible").count()
+    shown = displayed(page, "li.xref-event")
     assert 0 < shown < total
     assert f"{shown} of {total}" in page.locator(".xref-filter__status").inner_text()
     page.keyboard.press("Space")
-    assert page.locator("li.xref-event:visible").count() == total
+    assert displayed(page, "li.xref-event") == total
+
+
+def displayed(page, selector: str) -> int:
+    """How many ``selector`` elements are displayed: not hidden, although the browser may not
+    have laid them out yet (``content-visibility: auto`` skips those far from the viewport,
+    which Playwright's ``:visible`` counts as invisible)."""
+    return page.locator(selector).evaluate_all("(els) => els.filter((e) => e.checkVisibility()).length")
 
 
 def test_timeline_is_complete_without_javascript(browser, base_url: str) -> None:
@@ -107,7 +114,7 @@ def test_timeline_is_complete_without_javascript(browser, base_url: str) -> None
         page.goto(base_url + "timeline/")
         events = page.locator("li.xref-event")
         assert events.count() == len(real_index().events)
-        assert page.locator("li.xref-event:visible").count() == events.count()
+        assert displayed(page, "li.xref-event") == events.count()
         assert not page.locator(".xref-filter").is_visible()
 
 
