@@ -22,6 +22,7 @@ the same way from either (``tests/test_consumers.py`` checks this with pandoc):
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any, cast
@@ -103,6 +104,13 @@ def is_sentence_case(title: str) -> bool:
     return 2 * sum(w[0].isupper() for w in words) < len(words)
 
 
+@functools.lru_cache(maxsize=8)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for all ``names``, longest first, each standing as a whole word."""
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return re.compile(r"(?=(?<![\w-])(" + "|".join(map(re.escape, ordered)) + r")(?![\w-]))")
+
+
 def protected_spans(title: str, names: Iterable[str]) -> list[tuple[int, int]]:
     """Character spans of ``title`` whose case a citation style must keep, merged, in order."""
     spans = []
@@ -111,9 +119,11 @@ def protected_spans(title: str, names: Iterable[str]) -> list[tuple[int, int]]:
         start, end = _core(match)
         if start < end and _needs_case(title[start:end], sentence_case, number == 0):
             spans.append((start, end))
-    for name in names:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", title):
-            spans.append(match.span())
+    if names:
+        # Every start position is tried (the match is a look-ahead), and there the longest name
+        # that fits wins: the same merged spans as a search for each name in turn.
+        for match in _names_pattern(tuple(names)).finditer(title):
+            spans.append(match.span(1))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
