@@ -496,6 +496,12 @@ def markdown_report(result: dict[str, Any]) -> str:
         lines += [f"- {name}: {page['runs']}, median {page['median']:g} ("
                   + ", ".join(f"{k.replace('-', ' ')} {v}" for k, v in page["metrics"].items()) + ")"
                   for name, page in lh["pages"].items()]
+        floor = lh.get("floor")
+        if floor:
+            lines += ["", f"The floor: plain Material's build of the same `{floor['page']}` page, "
+                      f"without our stylesheets, script or hooks: {floor['runs']}, median "
+                      f"{floor['median']:g} (" + ", ".join(
+                          f"{k.replace('-', ' ')} {v}" for k, v in floor["metrics"].items()) + ")"]
     prof = result.get("profile")
     if prof:
         lines += ["", f"Hot spots in `macros/` (cProfile at {prof['label']}, "
@@ -569,7 +575,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.lighthouse_runs:
             with step(f"real: Lighthouse performance, {args.lighthouse_runs} runs per page type"):
                 lh = lighthouse_bench.measure(work / "real" / "site", args.lighthouse_runs,
-                                              log=progress)
+                                              log=progress, plain_site=work / "real" / "plain-site")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

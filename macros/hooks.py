@@ -21,6 +21,7 @@ on_startup = glue.on_startup
 on_config = event_priority(100)(glue.on_config)
 on_files = glue.on_files
 on_env = glue.on_env
+on_serve = glue.on_serve
 # Last to see the Markdown (after mkdocs-macros), first to see the HTML.
 on_page_markdown = event_priority(-100)(glue.on_page_markdown)
 on_page_content = event_priority(100)(glue.on_page_content)

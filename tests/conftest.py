@@ -56,11 +56,17 @@ def real_index() -> Any:
 
 
 def section_url(which: str = "first") -> str:
-    """The site path of a real section: the ``first`` in reading order, or the first one
-    with a diagram (``diagram``) or with claims (``claims``)."""
-    sections = real_index().sections
+    """The site path of a real section: the ``first`` in reading order, the first one with
+    a diagram (``diagram``) or with claims (``claims``), the one that shows the most data
+    figures (``charts``), or the first that shows none (``text``)."""
+    index = real_index()
+    sections = index.sections
+    charts = [f.section for f in index.figures]
     pick = {"first": sections[0], "diagram": next((s for s in sections if s.diagrams), None),
-            "claims": next((s for s in sections if s.claims), None)}[which]
+            "claims": next((s for s in sections if s.claims), None),
+            "charts": max(sections, key=lambda s: charts.count(s.id)) if charts else None,
+            "text": next((s for s in sections if s.id not in charts), None),
+            }[which]
     assert pick is not None, f"no section has {which}"
     return f"sections/{pick.id}/"
 

@@ -15,8 +15,11 @@ from pathlib import Path
 from .conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, section_url
 
 LIGHTHOUSE = ROOT / "tests" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-PAGES = {"home": "", "section": section_url("claims"), "glossary": "glossary/",
-         "timeline": "timeline/", "sources": "sources/"}
+# Every page type of the site: the first section without a data figure stands for the
+# sections, and the section with the most data figures for a page with charts.
+PAGES = {"home": "", "section": section_url("text"), "charts": section_url("charts"),
+         "glossary": "glossary/", "whos-who": "whos-who/", "timeline": "timeline/",
+         "sources": "sources/", "reuse": "reuse/"}
 
 
 def lighthouse(url: str, out: Path, categories: tuple[str, ...]) -> dict:

@@ -2,8 +2,8 @@
 
 Two builds run in one process, as ``mkdocs serve`` runs them (``on_startup`` says
 ``serve``): the second, after an edit to one content file, re-parses only that file and
-reuses the pages whose Markdown did not change; its output must be byte-identical to a
-clean ``mkdocs build`` of the edited project.
+reuses the pages whose Markdown did not change (and their search entries); its output
+must be byte-identical to a clean ``mkdocs build`` of the edited project.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ path = Path(edited)
 path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
 build(config(second))
 from macros import glue
-print(json.dumps({"parses": glue._serving["content"].parses, "reused": glue._serving["reused"]}))
+print(json.dumps({"parses": glue._serving["content"].parses, "reused": glue._serving["reused"],
+                  "search_reused": glue._serving.get("search_reused", 0)}))
 """
 
 
@@ -65,6 +66,7 @@ def test_a_serve_rebuild_after_an_edit_equals_a_clean_build(project: Path, tmp_p
     files = sorted(p.relative_to(project).as_posix() for p in (project / "content").rglob("*.yml"))
     assert report["parses"] == dict.fromkeys(files, 1) | {edited: 2}
     assert report["reused"] > 0  # some pages did not change, and were not rendered again
+    assert report["search_reused"] > 0  # nor parsed again for the search index
     clean = run_build(project, tmp_path / "clean", SOURCE_DATE_EPOCH="1737331200")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     second, expected = _tree(tmp_path / "second"), _without_csp(_tree(tmp_path / "clean"))

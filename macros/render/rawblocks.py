@@ -1,0 +1,85 @@
+"""A Python-Markdown extension that passes the engine's finished HTML blocks through as they are.
+
+The engine writes each page as Markdown headings between blocks of finished HTML. Left alone,
+Python-Markdown's raw-HTML preprocessor (and MkDocs's own scan for anchor ids before it) parses
+every byte of that HTML again, only to find where each block ends and copy it to the output
+unchanged: on long pages, most of a page's render time. This preprocessor stashes each such
+block as raw HTML itself, just as Python-Markdown would, so the output is the same without the
+parse.
+
+A block is taken only when it is unambiguous: it starts a line after a blank line (or the
+text's start) with a block-level start tag, ends a line with that tag's end tag once the tags
+of that name balance, and is followed by a blank line or the end. Anything else is left to
+Python-Markdown.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+_START = re.compile(r"<([a-z][a-z0-9]*)[\s>]")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})
+# After Python-Markdown's whitespace normalisation (30), before MkDocs's anchor scan (21) and
+# Python-Markdown's raw-HTML preprocessor (20).
+PRIORITY = 25
+
+
+@functools.lru_cache(maxsize=64)
+def _tags(tag: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(rf"<{tag}(?=[\s>/])"), re.compile(rf"</{tag}\s*>")
+
+
+def block_end(md: Markdown, lines: list[str], start: int) -> int | None:
+    """The index of the last line of the HTML block that starts at ``lines[start]``, or
+    ``None`` if the block is not one to take (see the module's docstring)."""
+    match = _START.match(lines[start])
+    if not match or match.group(1) in _VOID or not md.is_block_level(match.group(1)):
+        return None
+    tag = match.group(1)
+    opens, closes = _tags(tag)
+    depth = 0
+    for end in range(start, len(lines)):
+        line = lines[end]
+        depth += len(opens.findall(line)) - len(closes.findall(line))
+        if depth <= 0:
+            closed = line.rstrip().endswith(f"</{tag}>")
+            followed = end + 1 == len(lines) or not lines[end + 1].strip()
+            return end if depth == 0 and closed and followed else None
+    return None
+
+
+class RawBlocks(Preprocessor):
+    """Stashes each finished HTML block of a page, as Python-Markdown's raw-HTML step would."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        """The lines, each taken block replaced by its placeholder."""
+        out: list[str] = []
+        at = 0
+        while at < len(lines):
+            end = None
+            if lines[at].startswith("<") and (at == 0 or not lines[at - 1].strip()):
+                end = block_end(self.md, lines, at)
+            if end is None:
+                out.append(lines[at])
+                at += 1
+            else:
+                # With the newline that ends it, as Python-Markdown stores a block.
+                out.append(self.md.htmlStash.store("\n".join(lines[at:end + 1]) + "\n"))
+                at = end + 1
+        return out
+
+
+class RawBlocksExtension(Extension):
+    """Registers :class:`RawBlocks` (see the module's docstring)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        """Add the preprocessor to ``md``."""
+        md.preprocessors.register(RawBlocks(md), "explainer_raw_blocks", PRIORITY)
+
+
+__all__ = ["PRIORITY", "RawBlocks", "RawBlocksExtension", "block_end"]
