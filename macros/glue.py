@@ -35,6 +35,7 @@ from .publish.stamps import build_stamp
 from .render.downloads import FEED_PATH, LLMS_PATH
 from .render.rawblocks import RawBlocksExtension
 from .render.site import PageSpec, Site, build_site
+from .render.xref.fragments import FragmentCache, remember_fragments
 
 _INCLUDED, _NOT_IN_NAV = InclusionLevel.UNDEFINED, InclusionLevel.NOT_IN_NAV
 # One instance for the process, so that the serve cache's key (which names the extensions)
@@ -113,7 +114,8 @@ def on_startup(command: str, dirty: bool) -> None:
         warnings = _Warnings()
         logging.getLogger("mkdocs").addHandler(warnings)
         _serving.update(content=ContentCache(), pages={}, bytecode=_Bytecode(), warnings=warnings,
-                        reused=0, used=set(), search={})
+                        reused=0, used=set(), search={}, fragments=FragmentCache())
+    remember_fragments(_serving.get("fragments"))
 
 
 # How often ``mkdocs serve`` looks for saved files. MkDocs polls every 0.5 s, which alone
@@ -292,5 +294,6 @@ def on_post_build(config: Any) -> None:
         for kept in ("pages", "search"):
             _serving[kept] = {k: v for k, v in _serving[kept].items() if k in _serving["used"]}
         _serving["used"] = set()
+        _serving["fragments"].sweep()
     if not _current.get("serve"):
         apply_csp(site_dir)

@@ -15,6 +15,7 @@ from markdown.extensions.smarty import SmartyExtension
 from ...content.index import Index
 from ...content.matcher import TermMatcher
 from ...content.yamlload import Document, Path_
+from . import fragments
 from .leftover import unrendered
 from .markdown_ext import XrefExtension
 
@@ -100,6 +101,22 @@ class PageState:
     def markdown(self, text: str, origin: Origin | None = None, *, inline: bool = False,
                  autolink: bool = True) -> str:
         """Render one fragment of content Markdown to HTML, in page order."""
+        cache = fragments.active()
+        if cache is None:
+            return self._convert(text, origin, inline, autolink)
+        key = cache.key(self, text, inline, autolink)
+        kept = cache.kept.get(key)
+        if kept is not None:
+            cache.hits += 1
+            return fragments.replay(self, kept)
+        before = fragments.mark(self)
+        html = self._convert(text, origin, inline, autolink)
+        rendered = fragments.added(self, before, html)
+        if rendered is not None:
+            cache.kept[key] = rendered
+        return html
+
+    def _convert(self, text: str, origin: Origin | None, inline: bool, autolink: bool) -> str:
         if self._md is None:
             # Typographic quotes and apostrophes in all content text; dashes and ellipses
             # are left as the editor typed them.
