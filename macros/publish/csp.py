@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -55,10 +56,15 @@ def source_hash(code: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+# Every script and style element; only these are parsed, not the whole page.
+_BLOCKS = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+
+
 def inline_code(html: str) -> tuple[list[str], list[str]]:
     """The inline scripts and the inline styles of one page, as written."""
     parser = _InlineCode()
-    parser.feed(html)
+    for block in _BLOCKS.finditer(html):
+        parser.feed(block.group(0))
     parser.close()
     return parser.scripts, parser.styles
 
