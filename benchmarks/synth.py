@@ -10,9 +10,8 @@ a fixed, real-like size (a body of about 8,000 characters with some 50 citations
 citations in sections grow by ``sqrt(f)`` as well.
 
 Synthetic entries are shorter than the real ones (about 0.4 KB per glossary entry against
-1.15 KB) so that the 100x files stay under the loader's per-file cap
-(``macros.yamlload.MAX_BYTES``, 2 MB); at the real entry size a 100x ``glossary.yml``
-would be 5.5 MB.
+about 1 KB), so each file stays well under the loader's per-file cap
+(``macros.content.yamlload.MAX_BYTES``, 10 MB), which 100x at the real entry size also meets.
 
 Everything generated is valid: ids match the patterns in ``macros/model.py``, every
 source is cited, every term is used on a story page, every section has key dates.
