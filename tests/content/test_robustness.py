@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.content import yamlload
 from macros.content.errors import ContentError
 from macros.content.load import load_content
 from macros.render.site import render_site
@@ -179,3 +180,11 @@ def test_the_bomb_is_refused_without_expanding_it(mini: Path) -> None:
         load_content(content, content.parent)
     grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert grown_kb < 50_000
+
+
+def test_a_file_over_the_size_bound_is_refused_unread(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlload, "MAX_BYTES", 100)
+    doc, problems = yamlload.load_bytes("content/glossary.yml", b"entries: []\n" + b"#" * 100)
+    assert doc is None
+    assert [str(p) for p in problems] == [
+        "content/glossary.yml:1:1: (file): file is 112 bytes (at most 100)"]
