@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .content.cache import ContentCache
 from .content.errors import ContentError
-from .publish.cards import write_cards
+from .publish.cards import draw_cards, write_drawn
 from .publish.csp import apply_csp
 from .publish.export import write_exports
 from .publish.feed import atom_feed
@@ -191,8 +191,8 @@ def on_config(config: Any) -> Any:
                           config.repo_url or "", _serving.get("content"))
     except ContentError as err:
         raise PluginError(str(err)) from None
-    _current["site"], _current["pub"] = site, _publication(config)
-    _current["colours"] = _card_colours(config)
+    _current.update(site=site, pub=_publication(config), colours=_card_colours(config))
+    _current["cards"] = draw_cards(site, _current["pub"], _current["colours"])
     config.nav = [{spec.title: _src_uri(spec)} for spec in site.specs if spec.listed]
     config.markdown_extensions.append(RAW_BLOCKS)
     return config
@@ -289,7 +289,7 @@ def on_post_build(config: Any) -> None:
     write_figure_csvs(site.content.index.figures, site.content.index.units, site_dir)
     (site_dir / FEED_PATH).write_bytes(atom_feed(site, pub, stamp))
     (site_dir / LLMS_PATH).write_text(llms_txt(site, pub), "utf-8")
-    write_cards(site, pub, site_dir, _current["colours"])
+    write_drawn(_current.pop("cards").result(), site_dir)
     if _serving:  # keep only the pages of this build, so a long session does not grow
         for kept in ("pages", "search"):
             _serving[kept] = {k: v for k, v in _serving[kept].items() if k in _serving["used"]}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -158,15 +159,25 @@ def draw(card: Card, pub: Publication, colours: CardPalette = NEUTRAL) -> bytes:
     return out.getvalue()
 
 
-def write_cards(site: Site, pub: Publication, site_dir: Path,
-                colours: CardPalette = NEUTRAL) -> list[Path]:
-    """Draw the card of every page into ``site_dir/assets/cards``; return the paths."""
-    folder = site_dir / CARDS_DIR
-    folder.mkdir(parents=True, exist_ok=True)
+_DRAWER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cards")
+
+
+def draw_cards(site: Site, pub: Publication,
+               colours: CardPalette = NEUTRAL) -> Future[list[tuple[str, bytes]]]:
+    """Start drawing every page's card in a thread: ``(path, PNG bytes)`` for each.
+
+    Pillow lets other threads run while it compresses, which is most of a card's time, so
+    the cards are drawn while MkDocs builds the pages."""
+    return _DRAWER.submit(lambda: [(c.path, draw(c, pub, colours))
+                                   for c in (card_for(site, spec) for spec in site.specs)])
+
+
+def write_drawn(drawn: list[tuple[str, bytes]], site_dir: Path) -> list[Path]:
+    """Write cards drawn by :func:`draw_cards` under ``site_dir``; return the paths."""
+    (site_dir / CARDS_DIR).mkdir(parents=True, exist_ok=True)
     paths = []
-    for spec in site.specs:
-        card = card_for(site, spec)
-        path = site_dir / card.path
-        path.write_bytes(draw(card, pub, colours))
-        paths.append(path)
+    for rel, png in drawn:
+        (site_dir / rel).write_bytes(png)
+        paths.append(site_dir / rel)
     return paths
+
