@@ -9,6 +9,7 @@ dropped and ``[[term|label]]`` keeps its label (``[[term]]`` its key).
 
 from __future__ import annotations
 
+import functools
 from html.parser import HTMLParser
 
 from markdown import Markdown
@@ -38,6 +39,7 @@ def _markdown() -> Markdown:
 _MD = _markdown()
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of its text, asked again each rebuild
 def plain_text(markdown: str) -> str:
     """``markdown`` (content syntax included) as one line of plain text."""
     text = CITE_RE.sub("", markdown)
