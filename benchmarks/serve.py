@@ -62,6 +62,7 @@ class Target:
     project: Path
     edited: Path
     page: str
+    sentence: bool = False  # edit the first sentence of the body instead of the title
     server: subprocess.Popen | None = None
     log: Any = None
     url: str = ""
@@ -84,7 +85,10 @@ class Target:
         assert self.server is not None
         token = f"Reloadcheck{n}{int(time.time() * 1000) % 100000}"
         text = self.edited.read_text("utf-8")
-        edited = re.sub(r"(?m)^title:.*$", f'title: "Edited title {token}"', text, count=1)
+        if self.sentence:  # a word in front of the body's first line of prose
+            edited = re.sub(r"(?m)^(  )([A-Z])", rf"\g<1>{token} \g<2>", text, count=1)
+        else:
+            edited = re.sub(r"(?m)^title:.*$", f'title: "Edited title {token}"', text, count=1)
         written = time.monotonic()
         self.edited.write_text(edited, "utf-8")
         seen = _wait_for(self.url, token, written + timeout, self.server)
@@ -104,10 +108,13 @@ class Target:
             self.log.close()
 
 
-def ours(project: Path) -> Target:
-    """Our site: edit the first section's YAML, watch its page."""
-    section = sorted((project / "content" / "sections").glob("*.yml"))[0]
-    return Target("ours", project, section, f"sections/{section.stem}/")
+def ours(project: Path, sentence: bool = False) -> Target:
+    """Our site: edit the first section's YAML (its title, or a sentence of its body in
+    another section, so the two edits never meet), watch its page."""
+    sections = sorted((project / "content" / "sections").glob("*.yml"))
+    section = sections[-1] if sentence else sections[0]
+    return Target("ours-sentence" if sentence else "ours", project, section,
+                  f"sections/{section.stem}/", sentence=sentence)
 
 
 def plain(project: Path, page: str) -> Target:
