@@ -606,7 +606,7 @@ def main(argv: list[str] | None = None) -> int:
     print(text_table(rows))
     print()
     if serve and serve.get("ok"):
-        for name in ("ours", "plain"):
+        for name in ("ours", "ours-sentence", "plain"):
             print(f"edit to served page, {name}: "
                   f"{', '.join(f'{t:.2f}' for t in serve[name]['times_s'])} s "
                   f"(median {serve[name]['median_s']:.2f} s, {serve[name]['ratio']:.2f}x plain)")

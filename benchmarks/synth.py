@@ -241,7 +241,8 @@ def _date(rng: random.Random) -> str:
     if roll < 0.25:
         return f"{year}-{month:02d}"
     if roll < 0.3:
-        return f"{year}-{month:02d}-{day:02d}/{year}-{month:02d}-{day + 1:02d}"
+        start = min(day, 27)  # the next day is still in the month, February included
+        return f"{year}-{month:02d}-{start:02d}/{year}-{month:02d}-{start + 1:02d}"
     return f"{year}-{month:02d}-{day:02d}"
 
 
