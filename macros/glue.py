@@ -228,17 +228,18 @@ def _shell(spec: PageSpec, site: Site) -> str:
 
 
 def _keep_search_entries(config: Any) -> None:
-    """Serve only: a page that the search plugin sees exactly as before (address, title,
-    front matter, HTML and contents) gets its search entries of last time, unparsed."""
+    """Serve only: a page that the search plugin, set up as before, sees exactly as before
+    (address, title, front matter, HTML and contents) gets its last entries, unparsed."""
     index = getattr(config.plugins.get("material/search"), "search_index", None)
     if index is None or not isinstance(getattr(index, "entries", None), list):
         return
     kept, parse = _serving["search"], index.add_entry_from_context
+    settings = repr(getattr(index, "config", None))
 
     def add_entry_from_context(page: Any) -> None:
         toc = repr([(a.level, a.id, a.title, a.url, len(a.children)) for a in _anchors(page.toc)])
-        key = hashlib.blake2b(repr((page.url, page.title, page.meta, toc, page.content)).encode(),
-                              digest_size=20).digest()
+        key = hashlib.blake2b(repr((settings, page.url, page.title, page.meta, toc, page.content))
+                              .encode(), digest_size=20).digest()
         before = len(index.entries)
         _serving["used"].add(key)
         if key in kept:
