@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -104,6 +105,13 @@ def parse_when(text: str) -> When:
     """
     if not isinstance(text, str):
         raise ValueError(f"expected a date as text ({ALLOWED})")
+    return _parse_text(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(text: str) -> When:
+    """:func:`parse_when`, remembered: a source's date is read again on every page that cites
+    it.  A date that fails is not remembered, so its error is raised each time."""
     start, sep, end = text.strip().partition("/")
     first = _parse_part(start)
     if not sep:
