@@ -3,8 +3,9 @@
 Kept apart from :mod:`.structured` (the page graph) so that each node type has one place:
 
 * the page image is an ``ImageObject`` with its size, not a bare URL;
-* the who's who page lists its entries as ``Person`` and ``Organization`` nodes, each with
-  its own ``@id`` (the entry's anchor on that page), never the glossary term's;
+* the who's who page (each page of a split one) lists its entries as ``Person`` and
+  ``Organization`` nodes, each with its own ``@id`` (the entry's anchor on the single
+  page, which still lands), never the glossary term's;
 * a ``Claim`` names an ``author`` only when its ``claimant`` opens with a known person or
   organisation; the sources where it appeared (``appeared_in``) become ``firstAppearance``
   and ``appearance``, each a ``CreativeWork`` of the bibliography.
@@ -28,10 +29,13 @@ def image_object(url: str) -> dict[str, Any]:
             "width": WIDTH, "height": HEIGHT}
 
 
-def who_list(index: Index, url: Callable[[str], str]) -> dict[str, Any]:
-    """The who's who page as an ``ItemList`` of ``Person`` and ``Organization`` nodes."""
+def who_list(index: Index, url: Callable[[str], str], page: str = WHO_URL,
+             name: str = "Who’s who", holds: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """The who's who page as an ``ItemList`` of ``Person`` and ``Organization`` nodes; on the
+    pages of a split who's who (``page``, ``name``), only the entries each ``holds``."""
     items = []
-    terms = sorted(index.terms.values(), key=lambda t: t.term.lower())
+    chosen = index.terms.values() if holds is None else [index.terms[i] for i in holds]
+    terms = sorted(chosen, key=lambda t: t.term.lower())
     for kind, schema_type in WHO_KINDS.items():
         for term in (t for t in terms if t.kind == kind):
             node: dict[str, Any] = {"@type": schema_type, "@id": url(f"{WHO_URL}#{term.id}"),
@@ -40,8 +44,8 @@ def who_list(index: Index, url: Callable[[str], str]) -> dict[str, Any]:
             if term.aliases:
                 node["alternateName"] = list(term.aliases)
             items.append(node)
-    return {"@type": "ItemList", "@id": url(WHO_URL) + "#people-and-organizations",
-            "name": "Who’s who", "numberOfItems": len(items),
+    return {"@type": "ItemList", "@id": url(page) + "#people-and-organizations",
+            "name": name, "numberOfItems": len(items),
             "itemListElement": [{"@type": "ListItem", "position": i, "name": node["name"],
                                  "item": node}
                                 for i, node in enumerate(items, start=1)]}

@@ -268,6 +268,6 @@ def page_graph(site: Site, spec: PageSpec, pub: Publication, image: str) -> dict
     if spec.key.split(":")[0] == "glossary":
         graph.append(defined_term_set(index, pub, site.content.pages.description("glossary"),
                                       spec))
-    if spec.key == "whos-who":
-        graph.append(who_list(index, pub.url))
+    if spec.key.split(":")[0] == "whos-who":
+        graph.append(who_list(index, pub.url, spec.url, spec.title, spec.holds))
     return {"@context": SCHEMA_ORG, "@graph": graph}

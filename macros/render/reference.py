@@ -7,7 +7,7 @@ were rendered, so they always match what a reader actually sees.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..content.fields import SOURCE_KINDS
 from ..content.index import (
@@ -79,9 +79,9 @@ def glossary_page(index: Index, docs: dict[str, tuple[Document, tuple]],
 
 
 def _entry(page: PageBuilder, term: Term, origin: tuple[Document, tuple],
-           uses: list[Use], pages: dict[str, str] | None = None) -> str:
-    """One glossary entry; ``pages`` says which page holds each term when the glossary is
-    split (see ``split.py``), so that "See also" reaches entries on other pages."""
+           uses: list[Use], see: Callable[[str], str] | None = None) -> str:
+    """One glossary entry; ``see`` gives the address of a "See also" entry when the glossary
+    is split (see ``split.py``), so that it reaches entries on other pages."""
     state = page.state
     state.context = f"Glossary: {term.term}"
     own = term.id not in state.linked
@@ -95,7 +95,7 @@ def _entry(page: PageBuilder, term: Term, origin: tuple[Document, tuple],
         parts.append(f'<p class="xref-aliases"><span class="xref-label">Also:</span> '
                      f'{attr(", ".join(term.aliases))}</p>')
     if term.see_also:
-        links = ", ".join(f'<a href="{_term_href(state.url, s, pages)}">'
+        links = ", ".join(f'<a href="{see(s) if see else "#" + s}">'
                           f"{attr(state.index.terms[s].term)}</a>" for s in term.see_also)
         parts.append(f'<p class="xref-see-also"><span class="xref-label">See also:</span> {links}</p>')
     if uses:
@@ -109,27 +109,25 @@ def _entry(page: PageBuilder, term: Term, origin: tuple[Document, tuple],
             f'<dd>{"".join(parts)}</dd></div>')
 
 
-def _term_href(page_url: str, term_id: str, pages: dict[str, str] | None) -> str:
-    if pages is None or pages[term_id] == page_url:
-        return f"#{term_id}"
-    return relative_url(page_url, f"{pages[term_id]}#{term_id}")
-
-
-def who_page(index: Index, pages: Pages) -> tuple[str, PageState]:
-    """``/whos-who/``: the people and organizations of the story."""
+def who_page(index: Index, pages: Pages,
+             where: dict[str, str] | None = None) -> tuple[str, PageState]:
+    """``/whos-who/``: the people and organizations of the story; ``where`` says which page
+    holds each glossary entry when the glossary is split (see ``split.py``)."""
     state = PageState(index, WHO_URL, "Who’s who")
     page = PageBuilder(state)
     page.heading(1, "Who’s who", "top")
     page.html(_intro(pages, "whos-who", "Each name leads to its full glossary entry, with "
                      "sources and the places it appears.") + "</p>")
+    where = where or {}
     for kind, title in (("person", "People"), ("organization", "Organizations")):
-        page.heading(2, title, kind + "s")
         rows = "".join(
             f'<div class="xref-entry"><dt id="{t.id}"><a href="'
-            f'{relative_url(WHO_URL, GLOSSARY_URL + "#" + t.id)}">{attr(t.term)}</a></dt>'
-            f"<dd>{attr(t.short)}</dd></div>"
+            f'{relative_url(WHO_URL, where.get(t.id, GLOSSARY_URL) + "#" + t.id)}">'
+            f'{attr(t.term)}</a></dt><dd>{attr(t.short)}</dd></div>'
             for t in sorted(index.terms.values(), key=lambda t: t.term.lower()) if t.kind == kind)
-        page.html(f'<dl class="xref-glossary xref-who">{rows}</dl>')
+        if rows:  # a page of a split who's who may hold one kind only
+            page.heading(2, title, kind + "s")
+            page.html(f'<dl class="xref-glossary xref-who">{rows}</dl>')
     return page.markdown(), state
 
 

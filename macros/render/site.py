@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..content.cache import ContentCache
 from ..content.errors import ContentError, Problem
-from ..content.index import WHO_URL, section_url
+from ..content.index import section_url
 from ..content.load import Content, load_content
 from ..content.model import Section
 from ..content.yamlload import dotted
@@ -21,7 +21,8 @@ from .home import home_page
 from .reference import glossary_page, sources_page, timeline_page, who_page
 from .reuse import REUSE_TITLE, REUSE_URL, reuse_page
 from .section import SectionPage
-from .split import Split, split_glossary, split_sources, split_timeline
+from .split import Split
+from .split_pages import holders, split_glossary, split_sources, split_timeline, split_who
 from .xref.leftover import page_problems
 from .xref.state import PageState, RenderProblem, Use
 
@@ -118,10 +119,12 @@ def render_site(content: Content, site_url: str = "", site_name: str = "",
     terms = {t.id: (d, w) for t, d, w in checked.terms}
     glossary_doc = checked.terms[0][1].path
     reference: list[PageState] = []
-    out.add_split(split_glossary(index, terms, site.term_uses,
-                                 lambda: glossary_page(index, terms, site.term_uses, pages)),
-                  glossary_doc, reference)
-    add(PageSpec("whos-who", WHO_URL, "Who’s who", glossary_doc), who_page(index, pages), reference)
+    glossary = split_glossary(index, terms, site.term_uses,
+                              lambda: glossary_page(index, terms, site.term_uses, pages))
+    out.add_split(glossary, glossary_doc, reference)
+    where = holders(glossary)
+    out.add_split(split_who(index, where, lambda: who_page(index, pages, where)), glossary_doc,
+                  reference)
     site.cite_uses = _collect(story + reference, "cite_uses")
     out.add_split(split_sources(index, site.cite_uses,
                                 lambda: sources_page(index, site.cite_uses, pages)),

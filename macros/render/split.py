@@ -9,15 +9,15 @@ take at most ``SPLIT_AT`` gzipped bytes of Markdown.  Past it, a reference page 
   (``timeline-2025/``), the sources by the first letter of their titles (``sources-r/``);
   a group too big for one page in numbered parts (``glossary/g-2/``); each page with its
   entries, back-links and references, as on the single page;
+- who's who by kind (``whos-who-people/``), in numbered parts past the size;
 - the index at the old address (``glossary/``): under each group's heading (the single
   page's anchors, ``#letter-g``, ``#year-2025``), a link to each of its pages followed by an
   empty element with the id of every entry on it, so that an old link ``/glossary/#gpu``
   lands on the link to the right page without JavaScript, and ``docs/assets/xref.js`` follows it,
   to the entry, at once.
 
-Timeline and sources pages are rendered by the single page's renderer over their share of
-the index, at the same depth as the old page so that relative links hold.  The real site's
-pages fit and are rendered exactly as before.
+This module finds the split and writes the index; :mod:`.split_pages` renders the pages of
+each kind.  The real site's pages fit and are rendered exactly as before.
 """
 
 from __future__ import annotations
@@ -29,12 +29,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..content.index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, Index, event_when
-from ..content.model import Event, Source, Term
-from ..content.yamlload import Document
+from ..content.index import Index
 from .common import PageBuilder, attr, md_text
-from .reference import _entry, _letter, sources_page, timeline_page
-from .xref.state import PageState, Use, relative_url
+from .xref.state import PageState, relative_url
 
 BUDGET_GZIP = 150 * 1024
 THEME_ALLOWANCE = 90 * 1024  # Material's CSS and JS (73 KB) and the navigation
@@ -59,7 +56,8 @@ class Part:
 
 
 Rendered = tuple[str, PageState]
-Render = Callable[[Part, list[Part]], Rendered]
+Body = Callable[[Part], Rendered]  # a page's own content, the same whatever the other pages
+Finish = Callable[[Rendered, Part, list[Part], dict[str, str]], Rendered]
 Split = list[tuple[Part, Rendered]]  # a split page: the head page first, then its parts
 
 
@@ -73,35 +71,82 @@ def plan(head: Part, groups: dict[str, list[Any]], counts: dict[str, int],
     parts = []
     for label, group in groups.items():
         count = max(1, min(counts[label], len(group)))
-        size = math.ceil(len(group) / count)
+        bounds = [len(group) * n // count for n in range(count + 1)]  # sizes differ by one at most
         slug = "other" if label == "#" else label.lower()
         for n in range(count):
             suffix = f"-{n + 1}" if n else ""
             url = f"{head.url}{slug}{suffix}/" if nested else f"{head.url.rstrip('/')}-{slug}{suffix}/"
             title = f"{head.title}: {label}" + (f" ({n + 1} of {count})" if count > 1 else "")
             parts.append(Part(f"{head.key}:{slug}{suffix}", url, title, label,
-                              tuple(group[n * size:(n + 1) * size])))
+                              tuple(group[bounds[n]:bounds[n + 1]])))
     return parts
 
 
-def fit(head: Part, groups: dict[str, list[Any]], total_gzip: int, render: Render,
+class _Bodies:
+    """Each page's body rendered once while the split is looked for: a group that is split
+    again renders its new pages, the others keep theirs."""
+
+    def __init__(self, body: Body) -> None:
+        self.body = body
+        self.made: dict[tuple[str, ...], tuple[Rendered, int]] = {}
+
+    def get(self, part: Part) -> tuple[Rendered, int]:
+        """The body of ``part`` and its gzipped size."""
+        key = (part.url, *(x.id for x in part.terms))
+        if key not in self.made:
+            rendered = self.body(part)
+            self.made[key] = rendered, gzipped(rendered[0])
+        return self.made[key]
+
+    def keep(self, parts: list[Part]) -> None:
+        """Forget the bodies of pages no longer in the plan."""
+        wanted = {(p.url, *(x.id for x in p.terms)) for p in parts}
+        self.made = {k: v for k, v in self.made.items() if k in wanted}
+
+
+def _fit_group(head: Part, label: str, group: list[Any], counts: dict[str, int],
+               bodies: _Bodies, nested: bool) -> int:
+    """Split ``group`` into more pages while one is over ``SPLIT_AT``; its pages' total size."""
+    for _ in range(4):
+        parts = plan(head, {label: group}, counts, nested)
+        sizes = [bodies.get(p)[1] for p in parts]
+        worst = max((s for s, p in zip(sizes, parts, strict=True) if len(p.terms) > 1), default=0)
+        if worst <= SPLIT_AT:
+            break
+        counts[label] = max(counts[label] + 1, math.ceil(counts[label] * worst / SPLIT_AT * 1.1))
+    return sum(sizes)
+
+
+def fit(head: Part, groups: dict[str, list[Any]], total_gzip: int, body: Body, finish: Finish,
         nested: bool = True) -> Split:
-    """Render the pages of ``groups``, splitting a group again while one of its pages is over
-    ``SPLIT_AT`` (each page lists its own references, so parts are measured, not guessed)."""
+    """The pages of ``groups``, each within ``SPLIT_AT`` (each page lists its own references,
+    so pages are measured, not guessed).
+
+    Each group is rendered and split again until its pages fit; what the groups so far
+    measured against the estimate scales the first guess for the next.  Then ``finish``
+    adds what depends on all the pages (the jump bar, links across them), and a page that
+    this put over splits its group once more.
+    """
     per_item = total_gzip / max(1, sum(map(len, groups.values())))
-    counts = {k: math.ceil(len(g) * per_item / SPLIT_AT) for k, g in groups.items()}
+    bodies = _Bodies(body)
+    counts: dict[str, int] = {}
+    measured = estimated = 0.0
+    for label, group in groups.items():
+        scale = measured / estimated if estimated else 1.0
+        counts[label] = math.ceil(len(group) * per_item * scale / SPLIT_AT)
+        measured += _fit_group(head, label, group, counts, bodies, nested)
+        estimated += len(group) * per_item
     for _ in range(4):
         parts = plan(head, groups, counts, nested)
-        pages = [(p, render(p, parts)) for p in parts]
-        over: dict[str, float] = {}
-        for part, (markdown, _) in pages:
-            size = gzipped(markdown)
-            if size > SPLIT_AT and len(part.terms) > 1:
-                over[part.letter] = max(over.get(part.letter, 0.0), size / SPLIT_AT)
+        bodies.keep(parts)
+        where = {x.id: p.url for p in parts for x in p.terms}
+        pages = [(p, finish(bodies.get(p)[0], p, parts, where)) for p in parts]
+        over = {p.letter for p, (markdown, _) in pages
+                if len(p.terms) > 1 and gzipped(markdown) > SPLIT_AT}
         if not over:
             break
-        for label, ratio in over.items():
-            counts[label] = max(counts[label] + 1, math.ceil(counts[label] * ratio * 1.1))
+        for label in over:
+            counts[label] += 1
     return pages
 
 
@@ -112,26 +157,9 @@ def _jumpbar(page_url: str, parts: list[Part], name: str) -> str:
     return f'<nav class="xref-jumpbar" aria-label="{attr(name)} pages"><ul>{links}</ul></nav>'
 
 
-def part_page(index: Index, part: Part, parts: list[Part], docs: dict[str, tuple[Document, tuple]],
-              uses: dict[str, list[Use]]) -> tuple[str, PageState]:
-    """One letter (or part of one): its entries, as on the single glossary page."""
-    state = PageState(index, part.url, part.title)
-    page = PageBuilder(state)
-    page.heading(1, part.title, "top")
-    pages = {t.id: p.url for p in parts for t in p.terms}
-    page.html(f'<p class="xref-intro">Terms, people and organizations under {attr(part.letter)}. '
-              f'The <a href="{relative_url(part.url, GLOSSARY_URL)}">glossary index</a> lists '
-              "all of them.</p>")
-    page.html(_jumpbar(part.url, parts, "Glossary"))
-    entries = [_entry(page, t, docs[t.id], uses.get(t.id, []), pages) for t in part.terms]
-    page.html('<dl class="xref-glossary">' + "".join(entries) + "</dl>")
-    page.references()
-    return page.markdown(), state
-
-
-def index_page(index: Index, head: Part, parts: list[Part], intro: str, anchor: str,
-               nouns: tuple[str, str]) -> tuple[str, PageState]:
-    """The head page of a split page: under each group's heading (``anchor`` + label, the
+def index_page(index: Index, head: Part, parts: list[Part], intro: str,
+               anchor: Callable[[str], str], nouns: tuple[str, str]) -> tuple[str, PageState]:
+    """The head page of a split page: under each group's heading (``anchor(label)``, the
     single page's own anchors), a link to each of its pages, followed by an empty element
     with the id of every item on that page: an old ``#id`` lands on the right link."""
     state = PageState(index, head.url, head.title)
@@ -142,7 +170,7 @@ def index_page(index: Index, head: Part, parts: list[Part], intro: str, anchor: 
     for part in parts:
         by_label[part.letter].append(part)
     for label, group in by_label.items():
-        page.heading(2, label, f"{anchor}{label.lower()}")
+        page.heading(2, label, anchor(label))
         items = "".join(
             f'<li><a href="{relative_url(head.url, p.url)}">{attr(p.title)}</a> '
             f"({len(p.terms)} {nouns[len(p.terms) > 1]})"
@@ -151,7 +179,7 @@ def index_page(index: Index, head: Part, parts: list[Part], intro: str, anchor: 
     return page.markdown(), state
 
 
-def _measure(head: Part, single: Callable[[], Rendered], texts: Iterable[str]) -> tuple[Split, int]:
+def measure(head: Part, single: Callable[[], Rendered], texts: Iterable[str]) -> tuple[Split, int]:
     """``[(head, single page)]`` and its size if it fits; else ``[]`` and its (estimated) size.
 
     A page has been 1.7 to 3.7 times the compressed text of its entries (markup, back-links,
@@ -166,28 +194,11 @@ def _measure(head: Part, single: Callable[[], Rendered], texts: Iterable[str]) -
     return ([(head, rendered)] if total <= SPLIT_AT else []), total
 
 
-def split_glossary(index: Index, docs: dict[str, tuple[Document, tuple]],
-                   uses: dict[str, list[Use]], single: Callable[[], Rendered]) -> Split:
-    """The glossary: ``single`` if it fits, else the index, then a page per letter or part."""
-    head = Part("glossary", GLOSSARY_URL, "Glossary", "", ())
-    fits, total = _measure(head, single, (f"{t.term} {t.short} {t.body}" for t in index.terms.values()))
-    if fits:
-        return fits
-    groups: dict[str, list[Term]] = defaultdict(list)
-    for term in sorted(index.terms.values(), key=lambda t: t.term.lower()):
-        groups[_letter(term)].append(term)
-    pages = fit(head, dict(sorted(groups.items())), total,
-                lambda part, parts: part_page(index, part, parts, docs, uses))
-    parts = [p for p, _ in pages]
-    intro = (f"{len(index.terms)} terms, people and organizations from the story, on "
-             f"{len(parts)} pages by letter. Each entry links to where it appears on the site.")
-    return [(head, index_page(index, head, parts, intro, "letter-", ("entry", "entries"))), *pages]
-
-
-def _moved(rendered: tuple[str, PageState], part: Part, parts: list[Part],
+def moved(rendered: tuple[str, PageState], part: Part, parts: list[Part],
            name: str) -> tuple[str, PageState]:
-    """A page rendered as the single page, retitled and moved to ``part.url`` (a sibling at the
-    same depth, so its relative links hold); its uses now point at the part."""
+    """A page rendered as the single page, retitled, given the jump bar and moved to
+    ``part.url`` (a sibling at the same depth, so its relative links hold; a glossary page is
+    rendered at its own address); its uses now point at the part."""
     markdown, state = rendered
     first, rest = markdown.split("\n", 1)
     assert first.startswith("# ") and first.endswith(" {#top}"), first
@@ -196,41 +207,3 @@ def _moved(rendered: tuple[str, PageState], part: Part, parts: list[Part],
     state.term_uses = [(k, replace(u, page=part.url)) for k, u in state.term_uses]
     state.cite_uses = [(k, replace(u, page=part.url)) for k, u in state.cite_uses]
     return markdown, state
-
-
-def split_timeline(index: Index, docs: dict[str, tuple[Document, tuple]],
-                   single: Callable[[], Rendered]) -> Split:
-    """The timeline: ``single`` if it fits, else the index, then a page per year or part."""
-    head = Part("timeline", TIMELINE_URL, "Timeline", "", ())
-    fits, total = _measure(head, single, (f"{e.title} {e.description}" for e in index.events))
-    if fits:
-        return fits
-    groups: dict[str, list[Event]] = defaultdict(list)
-    for event in index.events:
-        groups[str(event_when(event).start.year)].append(event)
-    pages = fit(head, groups, total, lambda part, parts: _moved(
-        timeline_page(replace(index, events=part.terms), docs), part, parts, "Timeline"),
-        nested=False)
-    parts = [p for p, _ in pages]
-    intro = (f"{len(index.events)} events, on {len(parts)} pages by year, each dated at the "
-             "precision the sources support and cited.")
-    return [(head, index_page(index, head, parts, intro, "year-", ("event", "events"))), *pages]
-
-
-def split_sources(index: Index, uses: dict[str, list[Use]], single: Callable[[], Rendered]) -> Split:
-    """The sources: ``single`` if it fits, else the index, then a page per title letter."""
-    head = Part("sources", SOURCES_URL, "Sources", "", ())
-    fits, total = _measure(head, single, (f"{s.title} {s.outlet} {s.note}" for s in index.sources.values()))
-    if fits:
-        return fits
-    groups: dict[str, list[Source]] = defaultdict(list)
-    for source in sorted(index.sources.values(), key=lambda s: s.title.lower()):
-        first = source.title.strip()[:1].upper()
-        groups[first if first.isalpha() else "#"].append(source)
-    pages = fit(head, dict(sorted(groups.items())), total, lambda part, parts: _moved(
-        sources_page(replace(index, sources={s.id: s for s in part.terms}), uses), part, parts,
-        "Sources"), nested=False)
-    parts = [p for p, _ in pages]
-    intro = (f"All {len(index.sources)} sources behind this site, on {len(parts)} pages by the "
-             "first letter of their titles.")
-    return [(head, index_page(index, head, parts, intro, "letter-", ("source", "sources"))), *pages]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from macros.content.load import load_content
 from macros.render import split
+from macros.render.common import md_text
 from macros.render.site import render_site
 
 from ..conftest import ROOT, copy_project
@@ -72,18 +74,71 @@ def test_timeline_and_sources_split_and_move_their_back_links(
                          f'(<span id="[^"]+"></span>)*<span id="{source.id}">', site.pages["sources"])
 
 
-def test_fit_splits_a_letter_again_until_each_page_fits(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_big_whos_who_splits_by_kind_and_keeps_its_anchors(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(split, "SPLIT_AT", 3 * 1024)
+    site = render_site(load_content(ROOT / "content", ROOT))
+    terms = site.content.index.terms
+    specs = {s.key: s for s in site.specs}
+    parts = [s for s in site.specs if s.key.startswith("whos-who:")]
+    assert len(parts) > 2 and specs["whos-who"].listed and not any(p.listed for p in parts)
+    assert {p.url.split("-")[2].rstrip("/") for p in parts} == {"people", "organizations"}
+    index = site.pages["whos-who"]
+    assert "{#persons}" in index and "{#organizations}" in index  # the single page's anchors
+    listed = [t for t in terms.values() if t.kind in ("person", "organization")]
+    held = {i: p for p in parts for i in p.holds or ()}
+    assert sorted(held) == sorted(t.id for t in listed)  # each entry on exactly one page
+    for term in listed:
+        part = held[term.id]
+        assert part.url.startswith(f"whos-who-{'people' if term.kind == 'person' else 'org'}")
+        assert re.search(f'<li><a href="../{part.url}">[^<]*</a>[^<]*'
+                         f'(<span id="[^"]+"></span>)*<span id="{term.id}">', index)
+        page = site.pages[part.key]
+        assert page.startswith(f"# {md_text(part.title)} {{#top}}")
+        glossary = next(s.url for s in site.specs
+                        if s.key.startswith("glossary") and term.id in (s.holds or ()))
+        assert f'<dt id="{term.id}"><a href="../{glossary}#{term.id}">' in page
+
+
+class Item(NamedTuple):
+    """An entry, as :func:`split.fit` sees it."""
+
+    id: str
+
+
+def test_fit_splits_a_letter_again_until_each_page_fits_rendering_each_page_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(split, "SPLIT_AT", 1000)
     monkeypatch.setattr(split, "gzipped", len)  # sizes as written, to keep the sums simple
     head = split.Part("glossary", "glossary/", "Glossary", "", ())
-    groups = {"A": [f"a{i}" for i in range(10)], "B": ["b0"]}
-    # Every page also pays a fixed 500 bytes (its references), so the first guess is too low.
-    pages = split.fit(head, groups, 1000,
-                      lambda part, parts: ("x" * (len(part.terms) * 200 + 500), None), nested=True)
+    groups = {"A": [Item(f"a{i}") for i in range(10)], "B": [Item("b0")]}
+    made: list[tuple[str, ...]] = []
+
+    def body(part: split.Part) -> tuple[str, None]:
+        made.append((part.url, *(x.id for x in part.terms)))
+        # Every page also pays a fixed 300 bytes (its references), so the first guess is low.
+        return "x" * (len(part.terms) * 200 + 300), None
+
+    def finish(rendered: tuple[str, None], part: split.Part, parts: list[split.Part],
+               where: dict[str, str]) -> tuple[str, None]:
+        assert where == {x.id: p.url for p in parts for x in p.terms}
+        return rendered[0] + "j" * 200, None  # the jump bar puts 3-entry pages over
+
+    pages = split.fit(head, groups, 1000, body, finish, nested=True)  # type: ignore[arg-type]
     sizes = {p.key: len(p.terms) for p, _ in pages}
     assert sizes == {"glossary:a": 2, "glossary:a-2": 2, "glossary:a-3": 2, "glossary:a-4": 2,
                      "glossary:a-5": 2, "glossary:b": 1}
+    assert all(len(markdown) <= 1000 for _, (markdown, _) in pages)
     assert [p.title for p, _ in pages][:2] == ["Glossary: A (1 of 5)", "Glossary: A (2 of 5)"]
+    assert len(made) == len(set(made))  # no page body rendered twice
+    assert ("glossary/a/", "a0", "a1") in made[:-5]  # kept from an earlier split of A
+
+
+def test_plan_spreads_a_group_over_its_pages() -> None:
+    head = split.Part("sources", "sources/", "Sources", "", ())
+    parts = split.plan(head, {"R": list(range(10))}, {"R": 6}, nested=False)
+    assert [len(p.terms) for p in parts] == [1, 2, 2, 1, 2, 2]
+    assert [p.url for p in parts][:2] == ["sources-r/", "sources-r-2/"]
 
 
 def test_a_split_real_site_builds_and_every_link_lands(
@@ -91,7 +146,7 @@ def test_a_split_real_site_builds_and_every_link_lands(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    monkeypatch.setattr(split, "SPLIT_AT", 6 * 1024)
+    monkeypatch.setattr(split, "SPLIT_AT", 3 * 1024)
     project = copy_project(tmp_path / "project", ROOT)
     out = tmp_path / "site"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1737331200")
@@ -115,3 +170,14 @@ def test_a_split_real_site_builds_and_every_link_lands(
     assert 'href="glossary/"' in home and not re.search(r'href="glossary/[a-z]+/"', home)
     assert len(list(out.glob("timeline-*/index.html"))) > 1
     assert len(list(out.glob("sources-*/index.html"))) > 1
+    # Who's who: each entry's Person or Organization node once, on the page that holds it.
+    who = (out / "whos-who" / "index.html").read_text("utf-8").replace(" ", "")
+    assert '"numberOfItems":0' in who
+    listed = {t.id for t in glossary.values() if t.kind in ("person", "organization")}
+    found = []
+    for page in sorted(out.glob("whos-who-*/index.html")):
+        html = page.read_text("utf-8").replace(" ", "")
+        ids = re.findall(r'"@id":"http://127.0.0.1:8000/whos-who/#([^"]+)"', html)
+        assert all(f'<dtid="{i}">' in html for i in ids)
+        found += ids
+    assert sorted(found) == sorted(listed)
