@@ -86,16 +86,17 @@ class _Bodies:
     """Each page's body rendered once while the split is looked for: a group that is split
     again renders its new pages, the others keep theirs."""
 
-    def __init__(self, body: Body) -> None:
+    def __init__(self, body: Body, weight: float) -> None:
         self.body = body
+        self.weight = weight
         self.made: dict[tuple[str, ...], tuple[Rendered, int]] = {}
 
     def get(self, part: Part) -> tuple[Rendered, int]:
-        """The body of ``part`` and its gzipped size."""
+        """The body of ``part`` and its gzipped size, weighted."""
         key = (part.url, *(x.id for x in part.terms))
         if key not in self.made:
             rendered = self.body(part)
-            self.made[key] = rendered, gzipped(rendered[0])
+            self.made[key] = rendered, int(gzipped(rendered[0]) * self.weight)
         return self.made[key]
 
     def keep(self, parts: list[Part]) -> None:
@@ -118,9 +119,10 @@ def _fit_group(head: Part, label: str, group: list[Any], counts: dict[str, int],
 
 
 def fit(head: Part, groups: dict[str, list[Any]], total_gzip: int, body: Body, finish: Finish,
-        nested: bool = True) -> Split:
+        nested: bool = True, weight: float = 1.0) -> Split:
     """The pages of ``groups``, each within ``SPLIT_AT`` (each page lists its own references,
-    so pages are measured, not guessed).
+    so pages are measured, not guessed); a page counts ``weight`` times its size when its
+    head repeats its entries (who's who, as structured data).
 
     Each group is rendered and split again until its pages fit; what the groups so far
     measured against the estimate scales the first guess for the next.  Then ``finish``
@@ -128,7 +130,7 @@ def fit(head: Part, groups: dict[str, list[Any]], total_gzip: int, body: Body, f
     this put over splits its group once more.
     """
     per_item = total_gzip / max(1, sum(map(len, groups.values())))
-    bodies = _Bodies(body)
+    bodies = _Bodies(body, weight)
     counts: dict[str, int] = {}
     measured = estimated = 0.0
     for label, group in groups.items():
@@ -142,7 +144,7 @@ def fit(head: Part, groups: dict[str, list[Any]], total_gzip: int, body: Body, f
         where = {x.id: p.url for p in parts for x in p.terms}
         pages = [(p, finish(bodies.get(p)[0], p, parts, where)) for p in parts]
         over = {p.letter for p, (markdown, _) in pages
-                if len(p.terms) > 1 and gzipped(markdown) > SPLIT_AT}
+                if len(p.terms) > 1 and gzipped(markdown) * weight > SPLIT_AT}
         if not over:
             break
         for label in over:
@@ -179,18 +181,19 @@ def index_page(index: Index, head: Part, parts: list[Part], intro: str,
     return page.markdown(), state
 
 
-def measure(head: Part, single: Callable[[], Rendered], texts: Iterable[str]) -> tuple[Split, int]:
+def measure(head: Part, single: Callable[[], Rendered], texts: Iterable[str],
+            weight: float = 1.0) -> tuple[Split, int]:
     """``[(head, single page)]`` and its size if it fits; else ``[]`` and its (estimated) size.
 
     A page has been 1.7 to 3.7 times the compressed text of its entries (markup, back-links,
     references), so past ``SPLIT_AT / TEXT_TO_PAGE`` of text it is taken to be over without
     rendering it just to measure it; below that, it is rendered and measured.
     """
-    estimate = int(gzipped("\n".join(texts)) * TEXT_TO_PAGE)
+    estimate = int(gzipped("\n".join(texts)) * TEXT_TO_PAGE * weight)
     if estimate > SPLIT_AT:
         return [], estimate
     rendered = single()
-    total = gzipped(rendered[0])
+    total = int(gzipped(rendered[0]) * weight)
     return ([(head, rendered)] if total <= SPLIT_AT else []), total
 
 

@@ -127,6 +127,9 @@ def split_sources(index: Index, uses: dict[str, list[Use]], single: Callable[[],
 
 
 WHO_GROUPS = {"People": "person", "Organizations": "organization"}  # as on the single page
+# Each entry is on the page twice: as text, and in the page's structured data (an ItemList of
+# Person and Organization nodes, see ``publish/ld_entities.py``), which is no smaller.
+WHO_WEIGHT = 2.0
 
 
 def holders(pages: Split) -> dict[str, str]:
@@ -140,13 +143,13 @@ def split_who(index: Index, where: dict[str, str], single: Callable[[], Rendered
     head = Part("whos-who", WHO_URL, "Who’s who", "", ())
     listed = sorted((t for t in index.terms.values() if t.kind in WHO_GROUPS.values()),
                     key=lambda t: t.term.lower())
-    fits, total = measure(head, single, (f"{t.term} {t.short}" for t in listed))
+    fits, total = measure(head, single, (f"{t.term} {t.short}" for t in listed), WHO_WEIGHT)
     if fits:
         return fits
     groups = {label: [t for t in listed if t.kind == kind] for label, kind in WHO_GROUPS.items()}
     pages = fit(head, {k: g for k, g in groups.items() if g}, total, lambda part: who_page(
         replace(index, terms={t.id: t for t in part.terms}), NO_PAGES, where),
-        _mover("Who’s who"), nested=False)
+        _mover("Who’s who"), nested=False, weight=WHO_WEIGHT)
     parts = [p for p, _ in pages]
     intro = (f"{len(listed)} people and organizations from the story, on {len(parts)} pages. "
              "Each name leads to its full glossary entry.")

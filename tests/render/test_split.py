@@ -106,6 +106,24 @@ class Item(NamedTuple):
     id: str
 
 
+def test_whos_who_counts_its_structured_data_against_the_budget(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    content = load_content(ROOT / "content", ROOT)
+    single = split.gzipped(render_site(content).pages["whos-who"])
+    # Its page repeats every entry in its JSON-LD: at 1.5 times its size it no longer fits.
+    monkeypatch.setattr(split, "SPLIT_AT", int(single * 1.5))
+    assert any(s.key.startswith("whos-who:") for s in render_site(content).specs)
+
+
+def test_a_page_is_measured_at_its_weight(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(split, "SPLIT_AT", 1500)
+    monkeypatch.setattr(split, "gzipped", len)
+    head = split.Part("whos-who", "whos-who/", "Who’s who", "", ())
+    page = ("x" * 1000, None)
+    assert split.measure(head, lambda: page, ["ab"]) == ([(head, page)], 1000)  # type: ignore[arg-type]
+    assert split.measure(head, lambda: page, ["ab"], weight=2) == ([], 2000)  # type: ignore[arg-type]
+
+
 def test_fit_splits_a_letter_again_until_each_page_fits_rendering_each_page_once(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(split, "SPLIT_AT", 1000)
