@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import pytest
 
@@ -119,9 +119,9 @@ def test_a_page_is_measured_at_its_weight(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(split, "SPLIT_AT", 1500)
     monkeypatch.setattr(split, "gzipped", len)
     head = split.Part("whos-who", "whos-who/", "Who’s who", "", ())
-    page = ("x" * 1000, None)
-    assert split.measure(head, lambda: page, ["ab"]) == ([(head, page)], 1000)  # type: ignore[arg-type]
-    assert split.measure(head, lambda: page, ["ab"], weight=2) == ([], 2000)  # type: ignore[arg-type]
+    page = cast(split.Rendered, ("x" * 1000, None))
+    assert split.measure(head, lambda: page, ["ab"]) == ([(head, page)], 1000)
+    assert split.measure(head, lambda: page, ["ab"], weight=2) == ([], 2000)
 
 
 def test_fit_splits_a_letter_again_until_each_page_fits_rendering_each_page_once(
@@ -132,17 +132,17 @@ def test_fit_splits_a_letter_again_until_each_page_fits_rendering_each_page_once
     groups = {"A": [Item(f"a{i}") for i in range(10)], "B": [Item("b0")]}
     made: list[tuple[str, ...]] = []
 
-    def body(part: split.Part) -> tuple[str, None]:
+    def body(part: split.Part) -> split.Rendered:
         made.append((part.url, *(x.id for x in part.terms)))
         # Every page also pays a fixed 300 bytes (its references), so the first guess is low.
-        return "x" * (len(part.terms) * 200 + 300), None
+        return cast(split.Rendered, ("x" * (len(part.terms) * 200 + 300), None))
 
-    def finish(rendered: tuple[str, None], part: split.Part, parts: list[split.Part],
-               where: dict[str, str]) -> tuple[str, None]:
+    def finish(rendered: split.Rendered, part: split.Part, parts: list[split.Part],
+               where: dict[str, str]) -> split.Rendered:
         assert where == {x.id: p.url for p in parts for x in p.terms}
-        return rendered[0] + "j" * 200, None  # the jump bar puts 3-entry pages over
+        return rendered[0] + "j" * 200, rendered[1]  # the jump bar puts 3-entry pages over
 
-    pages = split.fit(head, groups, 1000, body, finish, nested=True)  # type: ignore[arg-type]
+    pages = split.fit(head, groups, 1000, body, finish, nested=True)
     sizes = {p.key: len(p.terms) for p, _ in pages}
     assert sizes == {"glossary:a": 2, "glossary:a-2": 2, "glossary:a-3": 2, "glossary:a-4": 2,
                      "glossary:a-5": 2, "glossary:b": 1}
