@@ -108,7 +108,7 @@ def parse_when(text: str) -> When:
     return _parse_text(text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _parse_text(text: str) -> When:
     """:func:`parse_when`, remembered: a source's date is read again on every page that cites
     it.  A date that fails is not remembered, so its error is raised each time."""

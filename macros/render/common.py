@@ -89,7 +89,7 @@ def source_citation(index: Index, source: Source, page_url: str, *, link_entry: 
     return cite + html(' <a class="xref-source-entry" href="{}">About this source</a>', href)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 16)
 def _citation(source: Source) -> Markup:
     """The citation without the link to its entry: the same on every page that cites it."""
     out: list[Markup] = []
