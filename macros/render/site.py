@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.cache import ContentCache
+from ..content.collector import fewer_collections
 from ..content.errors import ContentError, Problem
 from ..content.index import section_url
 from ..content.load import Content, load_content
@@ -94,6 +95,7 @@ class _Pages:
                               listed=part is pages[0][0], holds=holds), page, into)
 
 
+@fewer_collections()
 def render_site(content: Content, site_url: str = "", site_name: str = "",
                 repo_url: str = "") -> Site:
     """Render all pages; raise :class:`ContentError` if any text fails to render.
