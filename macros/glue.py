@@ -7,10 +7,10 @@ The engine itself never imports MkDocs.
 from __future__ import annotations
 
 import copy
+import gc
 import hashlib
 import logging
 import os
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from .publish.figure_csv import write_figure_csvs
 from .publish.llms import llms_txt
 from .publish.palette import NEUTRAL, CardPalette, card_palette
 from .publish.publication import Publication, page_description
+from .publish.repository import git_repo_url
 from .publish.social import page_head
 from .publish.stamps import build_stamp
 from .render.downloads import FEED_PATH, LLMS_PATH
@@ -58,18 +59,6 @@ def _project_dir(config: Any) -> Path:
 
 def _src_uri(spec: PageSpec) -> str:
     return "index.md" if not spec.url else spec.url.rstrip("/") + ".md"
-
-
-def _git_repo_url(project: Path) -> str | None:
-    try:
-        remote = subprocess.run(["git", "remote", "get-url", "origin"], cwd=project,
-                                capture_output=True, text=True, timeout=5, check=True).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    remote = remote.strip().removesuffix(".git")
-    if remote.startswith("git@github.com:"):
-        remote = "https://github.com/" + remote.removeprefix("git@github.com:")
-    return remote if remote.startswith("https://") else None
 
 
 class _Bytecode(jinja2.BytecodeCache):
@@ -107,6 +96,7 @@ def on_startup(command: str, dirty: bool) -> None:
     The served preview carries no Content-Security-Policy: MkDocs injects its live-reload
     script inline on every response."""
     _current["serve"] = command == "serve"
+    gc.unfreeze()  # a build that failed after on_config never reached on_post_build
     if "warnings" in _serving:
         logging.getLogger("mkdocs").removeHandler(_serving["warnings"])
     _serving.clear()
@@ -185,12 +175,16 @@ def on_config(config: Any) -> Any:
     """Load and render all content; stop the build with every content error at once."""
     project = _project_dir(config)
     if not config.repo_url:
-        config.repo_url = _git_repo_url(project)
+        config.repo_url = git_repo_url(project)
     try:
         site = build_site(project, config.site_url or "", config.site_name,
                           config.repo_url or "", _serving.get("content"))
     except ContentError as err:
         raise PluginError(str(err)) from None
+    if not _serving:
+        # mkdocs build: the model lives until on_post_build; the collector need not walk
+        # its millions of objects again at every pass (100x: 83 s to 80 s).
+        gc.freeze()
     _current.update(site=site, pub=_publication(config), colours=_card_colours(config))
     _current["cards"] = draw_cards(site, _current["pub"], _current["colours"])
     config.nav = [{spec.title: _src_uri(spec)} for spec in site.specs if spec.listed]
@@ -284,6 +278,7 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
 
 def on_post_build(config: Any) -> None:
     """Write the data exports, the Atom feed, llms.txt, the social cards and the CSP."""
+    gc.unfreeze()  # what on_config froze can be freed again once this build is over
     site, site_dir, pub = _current["site"], Path(config.site_dir), _current["pub"]
     stamp = build_stamp(site.content.index, os.environ.get("SOURCE_DATE_EPOCH"))
     write_exports(site, site_dir, config.site_url or "", stamp, name=config.site_name)
