@@ -104,7 +104,8 @@ def on_startup(command: str, dirty: bool) -> None:
         warnings = _Warnings()
         logging.getLogger("mkdocs").addHandler(warnings)
         _serving.update(content=ContentCache(), pages={}, bytecode=_Bytecode(), warnings=warnings,
-                        reused=0, used=set(), search={}, fragments=FragmentCache())
+                        reused=0, used=set(), search={}, search_reused=0,
+                        fragments=FragmentCache())
     remember_fragments(_serving.get("fragments"))
 
 
@@ -237,7 +238,7 @@ def _keep_search_entries(config: Any) -> None:
         before = len(index.entries)
         _serving["used"].add(key)
         if key in kept:
-            _serving["search_reused"] = _serving.get("search_reused", 0) + 1
+            _serving["search_reused"] += 1
             index.entries.extend(copy.deepcopy(kept[key]))
         else:
             parse(page)
