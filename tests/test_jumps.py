@@ -74,3 +74,15 @@ def test_a_link_from_another_page_lands_on_the_entry(browser, base_url: str) -> 
         page.goto(base_url + f"glossary/#{last}", wait_until="networkidle")
         assert BELOW_HEADER[0] <= landing(page, last) <= BELOW_HEADER[1]
         assert traffic.problems() == []
+
+
+def test_a_link_to_a_reference_lands_on_it(browser, base_url: str) -> None:
+    # Reference lists, like the entries, are laid out only as they near the viewport.
+    with recorded(browser, base_url, **WIDTHS["phone"]) as (page, traffic):
+        page.goto(base_url + "glossary/", wait_until="networkidle")
+        refs = page.locator(".xref-refs > li[id]").evaluate_all("(l) => l.map((x) => x.id)")
+        middle = refs[len(refs) // 2]
+        page.goto(base_url + "sources/", wait_until="networkidle")
+        page.goto(base_url + f"glossary/#{middle}", wait_until="networkidle")
+        assert BELOW_HEADER[0] <= landing(page, middle) <= BELOW_HEADER[1]
+        assert traffic.problems() == []
