@@ -89,8 +89,10 @@ class FragmentCache:
     def _index_token(self, index: Index) -> str:
         if index is not self._index:
             terms = [(k, t.term, t.short, t.aliases) for k, t in index.terms.items()]
-            self._token = repr((terms, sorted(index.matcher.forms.items()), index.glossary_url,
-                                tuple(index.sources)))
+            # Hashed once per index, not written out again into every fragment's key.
+            self._token = hashlib.blake2b(repr((terms, sorted(index.matcher.forms.items()),
+                                                index.glossary_url, tuple(index.sources)))
+                                          .encode(), digest_size=20).hexdigest()
             self._index = index
         return self._token
 
