@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from typing import Any
 
 from markdown import Markdown
 from markdown.extensions.smarty import SmartyExtension
@@ -124,10 +125,12 @@ class PageState:
                                      smart_ellipses=False, smart_angled_quotes=False)
             self._md = Markdown(extensions=[XrefExtension(self), "sane_lists", smarty],
                                 output_format="html")
-            # The inline step reads its patterns by position, and the registry sorts itself
-            # on every read: a list in the same order gives the same output, faster.
-            patterns = self._md.treeprocessors["inline"]
-            patterns.inlinePatterns = list(self._md.inlinePatterns)  # type: ignore[attr-defined]
+            # The inline steps (Markdown's and smarty's) read their patterns by position, and
+            # a registry sorts itself on every read: a list in the same order gives the same
+            # output, faster.
+            for step in ("inline", "smarty"):
+                inline_step: Any = self._md.treeprocessors[step]
+                inline_step.inlinePatterns = list(inline_step.inlinePatterns)
         self.origin, self.autolink = origin, autolink
         html = self._md.reset().convert(text)
         for needle, occurrence, message in unrendered(text, html):
