@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from markdown import Markdown
@@ -21,8 +22,10 @@ from .leftover import unrendered
 from .markdown_ext import XrefExtension
 
 
+@lru_cache(maxsize=1 << 14)
 def _relpath(path: str, start: str) -> str:
-    """``posixpath.relpath`` for site paths, without its two ``getcwd`` calls per link."""
+    """``posixpath.relpath`` for site paths, without its two ``getcwd`` calls per link;
+    remembered, as a page links to the same few pages many times."""
     to, frm = [p for p in path.split("/") if p], [p for p in start.split("/") if p]
     common = 0
     while common < min(len(to), len(frm)) and to[common] == frm[common]:
