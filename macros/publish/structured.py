@@ -35,8 +35,8 @@ SOURCE_TYPES: dict[str, str] = {
     "repository": "SoftwareSourceCode", "podcast": "PodcastEpisode",
     "government": "CreativeWork", "company": "CreativeWork", "reference": "CreativeWork",
 }
-_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                  "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def ld_json(data: Any) -> str:
@@ -46,7 +46,7 @@ def ld_json(data: Any) -> str:
     same, so the text cannot close the ``<script>`` element that holds it.
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return "".join(_SCRIPT_UNSAFE.get(ch, ch) for ch in text)
+    return text.translate(_SCRIPT_UNSAFE)
 
 
 def publisher(pub: Publication) -> dict[str, Any]:
