@@ -84,7 +84,8 @@ def plan(head: Part, groups: dict[str, list[Any]], counts: dict[str, int],
 
 class _Bodies:
     """Each page's body rendered once while the split is looked for: a group that is split
-    again renders its new pages, the others keep theirs."""
+    again renders its new pages, the others keep theirs.  A body is known by its address and
+    entries; its title ("A (1 of 3)") reaches only its heading, which :func:`moved` writes."""
 
     def __init__(self, body: Body, weight: float) -> None:
         self.body = body
