@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any
 
 from ..content.index import GLOSSARY_URL, SOURCES_URL, TIMELINE_URL, WHO_URL, Index, event_when
-from ..content.model import Event, Source, Term
+from ..content.model import Event
 from ..content.pages import NO_PAGES
 from ..content.yamlload import Document
 from .common import PageBuilder, attr
-from .reference import _entry, _letter, sources_page, timeline_page, who_page
+from .reference import _entry, sources_page, timeline_page, who_page
 from .split import Finish, Part, Rendered, Split, fit, index_page, measure, moved
 from .xref.state import PageState, Use, relative_url
 
@@ -61,6 +62,21 @@ def _prefixed(prefix: str) -> Callable[[str], str]:
     return lambda label: prefix + label.lower()
 
 
+def _by_letter(items: Iterable[Any], text: Callable[[Any], str]) -> dict[str, list[Any]]:
+    """``items`` sorted by ``text`` and grouped by its first letter (``#`` for the rest)."""
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for item in sorted(items, key=lambda x: text(x).lower()):
+        first = text(item).strip()[:1].upper()
+        groups[first if first.isalpha() else "#"].append(item)
+    return dict(sorted(groups.items()))
+
+
+def _indexed(index: Index, head: Part, pages: Split, intro: Callable[[int], str],
+             anchor: Callable[[str], str], nouns: tuple[str, str]) -> Split:
+    """The head page's index (``intro`` given the number of pages), then the pages."""
+    parts = [p for p, _ in pages]
+    return [(head, index_page(index, head, parts, intro(len(parts)), anchor, nouns)), *pages]
+
 
 def split_glossary(index: Index, docs: dict[str, tuple[Document, tuple]],
                    uses: dict[str, list[Use]], single: Callable[[], Rendered]) -> Split:
@@ -69,16 +85,12 @@ def split_glossary(index: Index, docs: dict[str, tuple[Document, tuple]],
     fits, total = measure(head, single, (f"{t.term} {t.short} {t.body}" for t in index.terms.values()))
     if fits:
         return fits
-    groups: dict[str, list[Term]] = defaultdict(list)
-    for term in sorted(index.terms.values(), key=lambda t: t.term.lower()):
-        groups[_letter(term)].append(term)
-    pages = fit(head, dict(sorted(groups.items())), total,
+    pages = fit(head, _by_letter(index.terms.values(), lambda t: t.term), total,
                 lambda part: part_page(index, part, docs, uses), _see_also)
-    parts = [p for p, _ in pages]
-    intro = (f"{len(index.terms)} terms, people and organizations from the story, on "
-             f"{len(parts)} pages by letter. Each entry links to where it appears on the site.")
-    return [(head, index_page(index, head, parts, intro, _prefixed("letter-"),
-                                     ("entry", "entries"))), *pages]
+    return _indexed(index, head, pages, lambda n: (
+        f"{len(index.terms)} terms, people and organizations from the story, on {n} pages by "
+        "letter. Each entry links to where it appears on the site."),
+        _prefixed("letter-"), ("entry", "entries"))
 
 
 def _mover(name: str) -> Finish:
@@ -99,11 +111,9 @@ def split_timeline(index: Index, docs: dict[str, tuple[Document, tuple]],
     pages = fit(head, groups, total, lambda part: timeline_page(replace(index, events=part.terms),
                                                                 docs), _mover("Timeline"),
                 nested=False)
-    parts = [p for p, _ in pages]
-    intro = (f"{len(index.events)} events, on {len(parts)} pages by year, each dated at the "
-             "precision the sources support and cited.")
-    return [(head, index_page(index, head, parts, intro, _prefixed("year-"),
-                                     ("event", "events"))), *pages]
+    return _indexed(index, head, pages, lambda n: (
+        f"{len(index.events)} events, on {n} pages by year, each dated at the precision the "
+        "sources support and cited."), _prefixed("year-"), ("event", "events"))
 
 
 def split_sources(index: Index, uses: dict[str, list[Use]], single: Callable[[], Rendered]) -> Split:
@@ -112,18 +122,12 @@ def split_sources(index: Index, uses: dict[str, list[Use]], single: Callable[[],
     fits, total = measure(head, single, (f"{s.title} {s.outlet} {s.note}" for s in index.sources.values()))
     if fits:
         return fits
-    groups: dict[str, list[Source]] = defaultdict(list)
-    for source in sorted(index.sources.values(), key=lambda s: s.title.lower()):
-        first = source.title.strip()[:1].upper()
-        groups[first if first.isalpha() else "#"].append(source)
-    pages = fit(head, dict(sorted(groups.items())), total, lambda part: sources_page(
-        replace(index, sources={s.id: s for s in part.terms}), uses), _mover("Sources"),
-        nested=False)
-    parts = [p for p, _ in pages]
-    intro = (f"All {len(index.sources)} sources behind this site, on {len(parts)} pages by the "
-             "first letter of their titles.")
-    return [(head, index_page(index, head, parts, intro, _prefixed("letter-"),
-                                     ("source", "sources"))), *pages]
+    pages = fit(head, _by_letter(index.sources.values(), lambda s: s.title), total,
+                lambda part: sources_page(replace(index, sources={s.id: s for s in part.terms}),
+                                          uses), _mover("Sources"), nested=False)
+    return _indexed(index, head, pages, lambda n: (
+        f"All {len(index.sources)} sources behind this site, on {n} pages by the first letter "
+        "of their titles."), _prefixed("letter-"), ("source", "sources"))
 
 
 WHO_GROUPS = {"People": "person", "Organizations": "organization"}  # as on the single page
@@ -151,9 +155,7 @@ def split_who(index: Index, where: dict[str, str], single: Callable[[], Rendered
     pages = fit(head, {k: g for k, g in groups.items() if g}, total, lambda part: who_page(
         replace(index, terms={t.id: t for t in part.terms}), NO_PAGES, where),
         _mover("Who’s who"), nested=False, weight=WHO_WEIGHT)
-    parts = [p for p, _ in pages]
-    intro = (f"{len(listed)} people and organizations from the story, on {len(parts)} pages. "
-             "Each name leads to its full glossary entry.")
     anchors = {label: kind + "s" for label, kind in WHO_GROUPS.items()}
-    return [(head, index_page(index, head, parts, intro, anchors.__getitem__,
-                              ("entry", "entries"))), *pages]
+    return _indexed(index, head, pages, lambda n: (
+        f"{len(listed)} people and organizations from the story, on {n} pages. Each name leads "
+        "to its full glossary entry."), anchors.__getitem__, ("entry", "entries"))
