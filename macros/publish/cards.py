@@ -180,4 +180,3 @@ def write_drawn(drawn: list[tuple[str, bytes]], site_dir: Path) -> list[Path]:
         (site_dir / rel).write_bytes(png)
         paths.append(site_dir / rel)
     return paths
-

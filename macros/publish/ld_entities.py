@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..content.index import GLOSSARY_URL, WHO_URL, Index
-from ..content.model import Claim, Source
+from ..content.model import Claim, Source, Term
 from .cards import HEIGHT, WIDTH
 
 WHO_KINDS = {"person": "Person", "organization": "Organization"}
@@ -29,13 +29,19 @@ def image_object(url: str) -> dict[str, Any]:
             "width": WIDTH, "height": HEIGHT}
 
 
+def held_terms(index: Index, holds: tuple[str, ...] | None) -> list[Term]:
+    """The glossary terms a page shows, sorted by term: all of them, or on a page of a split
+    page only those it ``holds``."""
+    chosen = index.terms.values() if holds is None else [index.terms[i] for i in holds]
+    return sorted(chosen, key=lambda t: t.term.lower())
+
+
 def who_list(index: Index, url: Callable[[str], str], page: str = WHO_URL,
              name: str = "Who’s who", holds: tuple[str, ...] | None = None) -> dict[str, Any]:
     """The who's who page as an ``ItemList`` of ``Person`` and ``Organization`` nodes; on the
     pages of a split who's who (``page``, ``name``), only the entries each ``holds``."""
     items = []
-    chosen = index.terms.values() if holds is None else [index.terms[i] for i in holds]
-    terms = sorted(chosen, key=lambda t: t.term.lower())
+    terms = held_terms(index, holds)
     for kind, schema_type in WHO_KINDS.items():
         for term in (t for t in terms if t.kind == kind):
             node: dict[str, Any] = {"@type": schema_type, "@id": url(f"{WHO_URL}#{term.id}"),

@@ -18,7 +18,7 @@ from ..content.index import GLOSSARY_URL, Index, section_url
 from ..content.model import Claim, Section, Source
 from ..render.plain import plain_text
 from ..render.site import PageSpec, Site
-from .ld_entities import claim_item, image_object, who_list
+from .ld_entities import claim_item, held_terms, image_object, who_list
 from .publication import Publication, page_description
 
 SCHEMA_ORG = "https://schema.org"
@@ -224,10 +224,8 @@ def defined_term_set(index: Index, pub: Publication, description: str,
     url = pub.url(GLOSSARY_URL)
     set_id = url + "#terms"  # the page itself (a WebPage) is the node at ``url``
     page = pub.url(spec.url) if spec else url
-    chosen = index.terms.values() if spec is None or spec.holds is None else \
-        [index.terms[i] for i in spec.holds]
     terms = []
-    for term in sorted(chosen, key=lambda t: t.term.lower()):
+    for term in held_terms(index, spec.holds if spec else None):
         entry: dict[str, Any] = {"@type": "DefinedTerm", "@id": f"{url}#{term.id}",
                                  "name": term.term, "description": term.short,
                                  "url": f"{page}#{term.id}", "inDefinedTermSet": set_id}
