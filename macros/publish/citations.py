@@ -165,7 +165,7 @@ def latex(text: str) -> str:
     return _latex_marked(mark_quotes(text))
 
 
-@functools.lru_cache(maxsize=8192)  # latexcodec goes character by character; texts recur
+@functools.lru_cache(maxsize=1 << 16)  # latexcodec goes character by character; texts recur
 def _latex_marked(text: str) -> str:
     # latexcodec's "ulatex" codec maps text to text, which typeshed cannot know.
     text = cast(str, codecs.encode(text, "ulatex+utf8")).replace("$", r"\$")

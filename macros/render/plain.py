@@ -39,7 +39,7 @@ def _markdown() -> Markdown:
 _MD = _markdown()
 
 
-@functools.lru_cache(maxsize=8192)  # a pure function of its text, asked again each rebuild
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of its text, asked again each rebuild
 def plain_text(markdown: str) -> str:
     """``markdown`` (content syntax included) as one line of plain text."""
     text = CITE_RE.sub("", markdown)
