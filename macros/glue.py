@@ -105,7 +105,7 @@ def on_startup(command: str, dirty: bool) -> None:
         logging.getLogger("mkdocs").addHandler(warnings)
         _serving.update(content=ContentCache(), pages={}, bytecode=_Bytecode(), warnings=warnings,
                         reused=0, used=set(), search={}, search_reused=0,
-                        fragments=FragmentCache())
+                        fragments=FragmentCache(), exports={})
     remember_fragments(_serving.get("fragments"))
 
 
@@ -282,7 +282,8 @@ def on_post_build(config: Any) -> None:
     gc.unfreeze()  # what on_config froze can be freed again once this build is over
     site, site_dir, pub = _current["site"], Path(config.site_dir), _current["pub"]
     stamp = build_stamp(site.content.index, os.environ.get("SOURCE_DATE_EPOCH"))
-    write_exports(site, site_dir, config.site_url or "", stamp, name=config.site_name)
+    write_exports(site, site_dir, config.site_url or "", stamp, name=config.site_name,
+                  memo=_serving.get("exports"))
     write_figure_csvs(site.content.index.figures, site.content.index.units, site_dir)
     (site_dir / FEED_PATH).write_bytes(atom_feed(site, pub, stamp))
     (site_dir / LLMS_PATH).write_text(llms_txt(site, pub), "utf-8")

@@ -108,20 +108,45 @@ def sources_json(index: Index, uses: dict[str, list[Use]], base: str) -> dict[st
         _source_dict(s, base, uses.get(s.id, [])) for s in index.sources.values()]}
 
 
+# Serve only: each export's inputs and bytes from the last rebuild, by file name.
+ExportMemo = dict[str, tuple[Any, bytes]]
+
+
+def _frozen(uses: dict[str, list[Use]]) -> tuple[tuple[str, tuple[Use, ...]], ...]:
+    return tuple((key, tuple(found)) for key, found in uses.items())
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
 def write_exports(site: Any, site_dir: Path, base: str, stamp: datetime,
-                  name: str = "") -> None:
+                  name: str = "", memo: ExportMemo | None = None) -> None:
     """Write every export into ``site_dir/data``; ``stamp`` is the calendar's DTSTAMP and
-    ``name`` the site's (mkdocs.yml)."""
+    ``name`` the site's (mkdocs.yml).
+
+    With a ``memo`` (``mkdocs serve``), a file whose inputs equal those of the last rebuild
+    is written from its kept bytes: an edit to a section redoes none of the bibliography.
+    """
     index: Index = site.content.index
+    terms, sources = tuple(index.terms.values()), tuple(index.sources.values())
+    events = (tuple(index.events), tuple(index.categories.items()), base)
+    made: dict[str, tuple[Any, Any]] = {
+        "glossary.json": ((terms, _frozen(site.term_uses), base),
+                          lambda: _json(glossary_json(index, site.term_uses, base))),
+        "timeline.json": (events, lambda: _json(timeline_json(index, base))),
+        "sources.json": ((sources, _frozen(site.cite_uses), base),
+                         lambda: _json(sources_json(index, site.cite_uses, base))),
+        "sources.csl.json": ((sources, terms), lambda: _json(sources_csl(index))),
+        "timeline.ics": ((events, stamp, name),
+                         lambda: timeline_ics(index, base, stamp, name)),
+        "sources.bib": ((sources, terms), lambda: sources_bib(index).encode("utf-8")),
+    }
     out = site_dir / "data"
     out.mkdir(parents=True, exist_ok=True)
-
-    def dump(name: str, data: Any) -> None:
-        (out / name).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
-
-    dump("glossary.json", glossary_json(index, site.term_uses, base))
-    dump("timeline.json", timeline_json(index, base))
-    dump("sources.json", sources_json(index, site.cite_uses, base))
-    dump("sources.csl.json", sources_csl(index))
-    (out / "timeline.ics").write_bytes(timeline_ics(index, base, stamp, name))
-    (out / "sources.bib").write_text(sources_bib(index), "utf-8")
+    for file, (inputs, make) in made.items():
+        kept = memo.get(file) if memo is not None else None
+        data: bytes = kept[1] if kept is not None and kept[0] == inputs else make()
+        if memo is not None:
+            memo[file] = (inputs, data)
+        (out / file).write_bytes(data)

@@ -86,3 +86,36 @@ def test_sources_json_lists_cited_in(site: Path) -> None:
     assert sum(bool(s["cited_in"]) for s in data) == len(USED.cite_uses)
     for s in data:
         assert s["url"] is None or s["url"].startswith(("http://", "https://"))
+
+
+def test_serve_memo_redoes_only_the_exports_whose_inputs_changed(tmp_path: Path, monkeypatch) -> None:
+    from dataclasses import replace
+    from datetime import datetime, timezone
+
+    from macros.publish import export
+
+    made: list[str] = []
+    for name in ("glossary_json", "timeline_json", "sources_json", "sources_csl",
+                 "timeline_ics", "sources_bib"):
+        real = getattr(export, name)
+        monkeypatch.setattr(export, name, lambda *a, _f=real, _n=name, **k: made.append(_n)
+                            or _f(*a, **k))
+    stamp, memo = datetime(2026, 1, 1, tzinfo=timezone.utc), {}
+    export.write_exports(USED, tmp_path / "a", "/", stamp, "Site", memo=memo)
+    assert len(made) == 6
+    made.clear()
+    export.write_exports(USED, tmp_path / "b", "/", stamp, "Site", memo=memo)
+    assert made == []
+    first = INDEX.events[0]
+    edited = replace(USED, content=replace(CONTENT, index=replace(
+        INDEX, events=[first.model_copy(update={"title": first.title + " (edited)"}),
+                       *INDEX.events[1:]])))
+    export.write_exports(edited, tmp_path / "c", "/", stamp, "Site", memo=memo)
+    assert sorted(made) == ["timeline_ics", "timeline_json"]
+    for name in ("glossary.json", "sources.json", "sources.csl.json", "sources.bib"):
+        assert (tmp_path / "c/data" / name).read_bytes() == (tmp_path / "a/data" / name).read_bytes()
+    assert b"(edited)" in (tmp_path / "c/data/timeline.ics").read_bytes()
+    fresh = tmp_path / "d"
+    export.write_exports(edited, fresh, "/", stamp, "Site")
+    for name in ("timeline.json", "timeline.ics"):
+        assert (fresh / "data" / name).read_bytes() == (tmp_path / "c/data" / name).read_bytes()
