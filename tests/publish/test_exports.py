@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -12,6 +13,7 @@ from citeproc.source.json import CiteProcJSON
 from pybtex.database import parse_string
 
 from macros.content.load import load_content
+from macros.publish import export
 from macros.render.site import render_site
 
 from ..conftest import ROOT
@@ -89,18 +91,13 @@ def test_sources_json_lists_cited_in(site: Path) -> None:
 
 
 def test_serve_memo_redoes_only_the_exports_whose_inputs_changed(tmp_path: Path, monkeypatch) -> None:
-    from dataclasses import replace
-    from datetime import datetime, timezone
-
-    from macros.publish import export
-
     made: list[str] = []
     for name in ("glossary_json", "timeline_json", "sources_json", "sources_csl",
                  "timeline_ics", "sources_bib"):
         real = getattr(export, name)
         monkeypatch.setattr(export, name, lambda *a, _f=real, _n=name, **k: made.append(_n)
                             or _f(*a, **k))
-    stamp, memo = datetime(2026, 1, 1, tzinfo=timezone.utc), {}
+    stamp, memo = datetime(2026, 1, 1, tzinfo=UTC), {}
     export.write_exports(USED, tmp_path / "a", "/", stamp, "Site", memo=memo)
     assert len(made) == 6
     made.clear()
