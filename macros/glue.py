@@ -6,7 +6,6 @@ The engine itself never imports MkDocs.
 
 from __future__ import annotations
 
-import copy
 import gc
 import hashlib
 import logging
@@ -31,6 +30,7 @@ from .publish.llms import llms_txt
 from .publish.palette import NEUTRAL, CardPalette, card_palette
 from .publish.publication import Publication, page_description
 from .publish.repository import git_repo_url
+from .publish.search_index import SearchMemory, attach
 from .publish.social import page_head
 from .publish.stamps import build_stamp
 from .render.downloads import FEED_PATH, LLMS_PATH
@@ -104,7 +104,7 @@ def on_startup(command: str, dirty: bool) -> None:
         warnings = _Warnings()
         logging.getLogger("mkdocs").addHandler(warnings)
         _serving.update(content=ContentCache(), pages={}, bytecode=_Bytecode(), warnings=warnings,
-                        reused=0, used=set(), search={}, search_reused=0,
+                        reused=0, used=set(), search=SearchMemory(),
                         fragments=FragmentCache(), exports={})
     remember_fragments(_serving.get("fragments"))
 
@@ -222,39 +222,10 @@ def _shell(spec: PageSpec, site: Site) -> str:
     return f'---\n{front}\n---\n{{{{ explainer_page("{spec.key}") }}}}\n'
 
 
-def _keep_search_entries(config: Any) -> None:
-    """Serve only: a page that the search plugin, set up as before, sees exactly as before
-    (address, title, front matter, HTML and contents) gets its last entries, unparsed."""
-    index = getattr(config.plugins.get("material/search"), "search_index", None)
-    if index is None or not isinstance(getattr(index, "entries", None), list):
-        return
-    kept, parse = _serving["search"], index.add_entry_from_context
-    settings = repr(getattr(index, "config", None))
-
-    def add_entry_from_context(page: Any) -> None:
-        toc = repr([(a.level, a.id, a.title, a.url, len(a.children)) for a in _anchors(page.toc)])
-        key = hashlib.blake2b(repr((settings, page.url, page.title, page.meta, toc, page.content))
-                              .encode(), digest_size=20).digest()
-        before = len(index.entries)
-        _serving["used"].add(key)
-        if key in kept:
-            _serving["search_reused"] += 1
-            index.entries.extend(copy.deepcopy(kept[key]))
-        else:
-            parse(page)
-            kept[key] = copy.deepcopy(index.entries[before:])
-
-    index.add_entry_from_context = add_entry_from_context
-
-
-def _anchors(toc: Any) -> list[Any]:
-    return [a for top in toc for a in (top, *_anchors(top.children))]
-
-
 def on_files(files: Files, config: Any) -> Files:
     """Add one generated page per spec: a one-line macro call, never hand-written."""
-    if _serving:
-        _keep_search_entries(config)
+    search = config.plugins.get("material/search")
+    attach(getattr(search, "search_index", None), _serving.get("search"))
     site = _current["site"]
     for spec in site.specs:
         files.append(File.generated(config, _src_uri(spec), content=_shell(spec, site),
@@ -289,9 +260,9 @@ def on_post_build(config: Any) -> None:
     (site_dir / LLMS_PATH).write_text(llms_txt(site, pub), "utf-8")
     write_drawn(_current.pop("cards").result(), site_dir)
     if _serving:  # keep only the pages of this build, so a long session does not grow
-        for kept in ("pages", "search"):
-            _serving[kept] = {k: v for k, v in _serving[kept].items() if k in _serving["used"]}
+        _serving["pages"] = {k: v for k, v in _serving["pages"].items() if k in _serving["used"]}
         _serving["used"] = set()
+        _serving["search"].sweep()
         _serving["fragments"].sweep()
     if not _current.get("serve"):
         apply_csp(site_dir)

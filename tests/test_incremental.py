@@ -36,7 +36,7 @@ path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
 build(config(second))
 from macros import glue
 print(json.dumps({"parses": glue._serving["content"].parses, "reused": glue._serving["reused"],
-                  "search_reused": glue._serving["search_reused"],
+                  "search_reused": glue._serving["search"].reused,
                   "fragments_reused": glue._serving["fragments"].hits}))
 """
 
