@@ -33,13 +33,14 @@ FORBIDDEN_TAGS = ("iframe", "object", "embed", "base", "frame", "frameset", "app
 CLOSERS = {")": "(", "]": "["}
 BASE_PATH = re.compile(r'(new URL\(|"base": )"(\.\.(/\.\.)*|\.|/)"')
 
-# Material 9.8.1's inline scripts, hashed after BASE_PATH normalisation.  A theme upgrade
-# that changes one fails the scan until the new script has been read and listed here.
+# The inline scripts, Material 9.8.1's and ours, hashed after BASE_PATH normalisation.  A
+# theme upgrade or an edit that changes one fails the scan until it has been read and listed.
 INLINE_SCRIPTS: dict[str, str] = {
     "9e2703283f0df807387b5b1d4db3fd62df6ca101c78ef8cd4b96451e9587f552":
         "Material: the storage scope and its __md_get/__md_set helpers",
-    "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e":
-        "Material: apply the reader's saved colour palette before the first paint",
+    "e04ef7a4148a576a900d0bb14219f0cb679afa3a4e6cd3e42876ce751cfd2c08":
+        "ours (overrides/partials/javascripts/palette.html): the palette switch, in place of "
+        "Material's component and its inline script",
     "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f":
         "Material: check the toggle that the URL hash names",
 }

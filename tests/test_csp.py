@@ -75,7 +75,7 @@ def test_every_page_and_the_interactions_run_without_a_violation(browser, site: 
         page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
         page.keyboard.press("Escape")
         scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.locator("form[data-xref-palette] label:visible").first.click()
         page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') != '{scheme}'")
         page.evaluate("window.__sameDocument = true")
         page.locator('.md-content a[href*="sections/"]').first.click()
