@@ -5,8 +5,9 @@ styles load only from the site itself; the few inline scripts and styles the the
 our templates need are allowed by their SHA-256, computed here from the built pages
 themselves, so a theme update that changes one changes its hash with it instead of
 silently breaking the page.  Every page gets the same policy, built from the union of
-all pages' inline code: Material's instant navigation swaps pages without reloading,
-and the policy of the first page loaded stays in force for the whole visit.
+all pages' inline code: with Material's instant navigation on (``navigation.instant``),
+pages are swapped without reloading, and the policy of the first page loaded stays in
+force for the whole visit.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def policy(script_hashes: set[str], style_hashes: set[str]) -> str:
 
     ``data:`` images are Material's icons, which its stylesheet embeds as SVG data URLs;
     search runs in a web worker loaded from the site (``worker-src``) that fetches the
-    index (``connect-src``), and instant navigation fetches pages (``connect-src``).
+    index (``connect-src``), as instant navigation, if on, fetches pages.
     """
     directives = [
         "default-src 'self'",
