@@ -165,10 +165,17 @@ def latex(text: str) -> str:
     return _latex_marked(mark_quotes(text))
 
 
+# The characters latexcodec's "ulatex+utf8" codec changes: it returns any text without
+# them as it is (tests/publish/test_exports.py compares the two on random text).
+_LATEX_SPECIAL = re.compile("[#%&_~]")
+
+
 @functools.lru_cache(maxsize=1 << 16)  # latexcodec goes character by character; texts recur
 def _latex_marked(text: str) -> str:
-    # latexcodec's "ulatex" codec maps text to text, which typeshed cannot know.
-    text = cast(str, codecs.encode(text, "ulatex+utf8")).replace("$", r"\$")
+    if _LATEX_SPECIAL.search(text):
+        # latexcodec's "ulatex" codec maps text to text, which typeshed cannot know.
+        text = cast(str, codecs.encode(text, "ulatex+utf8"))
+    text = text.replace("$", r"\$")
     return re.sub("[\x01-\x03]", lambda m: _QUOTES[m.group()], text)
 
 

@@ -10,6 +10,7 @@ dropped and ``[[term|label]]`` keeps its label (``[[term]]`` its key).
 from __future__ import annotations
 
 import functools
+import re
 from html.parser import HTMLParser
 
 from markdown import Markdown
@@ -39,13 +40,22 @@ def _markdown() -> Markdown:
 _MD = _markdown()
 
 
+# One line that Python-Markdown would give back as one paragraph of the same words: no
+# character it reads as markup or as an entity, and no start of a list, heading, quote or
+# rule. Such text skips the conversion (tests/render/test_plain.py holds the two equal).
+_UNMARKED = re.compile(r"(?![\s\d]*[.)]|\s*[-+=>])"
+                       r"[^\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f*_`\[\]<>&\\#|~^{}]*")
+
+
 @functools.lru_cache(maxsize=1 << 16)  # a pure function of its text, asked again each rebuild
 def plain_text(markdown: str) -> str:
     """``markdown`` (content syntax included) as one line of plain text."""
     text = CITE_RE.sub("", markdown)
     text = TERM_RE.sub(lambda m: m.group(2) or m.group(1), text)
-    parser = _Text()
-    parser.feed(_MD.reset().convert(text))
-    parser.close()
-    joined = " ".join("".join(parser.parts).split())
+    if not _UNMARKED.fullmatch(text):
+        parser = _Text()
+        parser.feed(_MD.reset().convert(text))
+        parser.close()
+        text = "".join(parser.parts)
+    joined = " ".join(text.split())
     return joined.replace(" .", ".").replace(" ,", ",")

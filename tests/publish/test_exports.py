@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -10,6 +11,8 @@ from pathlib import Path
 import icalendar
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pybtex.database import parse_string
 
 from macros.content.load import load_content
@@ -116,3 +119,11 @@ def test_serve_memo_redoes_only_the_exports_whose_inputs_changed(tmp_path: Path,
     export.write_exports(edited, fresh, "/", stamp, "Site")
     for name in ("timeline.json", "timeline.ics"):
         assert (fresh / "data" / name).read_bytes() == (tmp_path / "c/data" / name).read_bytes()
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="#%&_~", blacklist_categories=("Cs",)),
+               max_size=40))
+def test_latexcodec_leaves_text_without_its_specials_as_it_is(text: str) -> None:
+    # citations._latex_marked skips the codec for such text
+    assert codecs.encode(text, "ulatex+utf8") == text
