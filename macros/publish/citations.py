@@ -165,8 +165,7 @@ def latex(text: str) -> str:
     return _latex_marked(mark_quotes(text))
 
 
-# The characters latexcodec's "ulatex+utf8" codec changes: it returns any text without
-# them as it is (tests/publish/test_exports.py compares the two on random text).
+# latexcodec's "ulatex+utf8" returns text without these as it is (tests/publish/test_exports.py)
 _LATEX_SPECIAL = re.compile("[#%&_~]")
 
 
