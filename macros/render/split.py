@@ -105,9 +105,13 @@ class _Bodies:
         self.weight = weight
         self.made: dict[tuple[str, ...], tuple[Rendered, int]] = {}
 
+    @staticmethod
+    def _key(part: Part) -> tuple[str, ...]:
+        return (part.url, *(x.id for x in part.terms))
+
     def get(self, part: Part) -> tuple[Rendered, int]:
         """The body of ``part`` and its gzipped size, weighted."""
-        key = (part.url, *(x.id for x in part.terms))
+        key = self._key(part)
         if key not in self.made:
             rendered = self.body(part)
             self.made[key] = rendered, int(gzipped(rendered[0]) * self.weight)
@@ -115,7 +119,7 @@ class _Bodies:
 
     def keep(self, parts: list[Part]) -> None:
         """Forget the bodies of pages no longer in the plan."""
-        wanted = {(p.url, *(x.id for x in p.terms)) for p in parts}
+        wanted = {self._key(p) for p in parts}
         self.made = {k: v for k, v in self.made.items() if k in wanted}
 
 
