@@ -8,8 +8,6 @@ and build the data ourselves, refusing anything that is not plain data.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem
+from .spans import Span, SpanTable, line_starts, span_at
 from .yamlsyntax import find_opener
 
 try:  # libyaml is ten times faster; the pure-Python loader is the fallback.
@@ -39,37 +38,27 @@ _KIND = {dict: "a mapping", list: "a list", tuple: "a list", str: "text", int: "
 _constructor = yaml.constructor.SafeConstructor()
 
 
-@dataclass(frozen=True)
-class Span:
-    """Where a value sits in its file: 1-based line and column, and raw text offsets."""
-
-    line: int
-    col: int
-    start: int
-    end: int
-
-
 @dataclass
 class Document:
-    """A loaded file: its data, its raw text, and the span of each value and key by path."""
+    """A loaded file: its data, its raw text, and where each value and key sits in it."""
 
     path: str
     text: str
     data: Any
-    values: dict[Path_, Span] = field(default_factory=dict)
-    keys: dict[Path_, Span] = field(default_factory=dict)
+    table: SpanTable = field(default_factory=SpanTable)
 
     def span(self, where: Path_) -> Span:
         """The span of the value at ``where``, or of its nearest parent that has one."""
-        for end in range(len(where), -1, -1):
-            found = self.values.get(where[:end])
-            if found is not None:
-                return found
-        return Span(1, 1, 0, len(self.text))
+        ordinal, _ = self.table.find(self.data, where)
+        if ordinal < 0:
+            return Span(1, 1, 0, len(self.text))
+        return span_at(self._line_starts, *self.table.value(ordinal))
 
     def key_span(self, where: Path_) -> Span:
         """The span of the key that names ``where`` (falls back to the value's span)."""
-        return self.keys.get(where) or self.span(where)
+        ordinal, depth = self.table.find(self.data, where)
+        key = self.table.key(ordinal) if ordinal >= 0 and depth == len(where) else None
+        return span_at(self._line_starts, *key) if key else self.span(where)
 
     def locate(self, where: Path_, needle: str, occurrence: int = 0) -> Span:
         """The span of ``needle`` inside the raw text of the value at ``where``.
@@ -82,13 +71,12 @@ class Document:
             index = self.text.find(needle, index + 1, outer.end)
             if index < 0:
                 return outer
-        line = bisect_right(self._line_starts, index)
-        return Span(line, index - self._line_starts[line - 1] + 1, index, index + len(needle))
+        return span_at(self._line_starts, index, index + len(needle))
 
     @cached_property
     def _line_starts(self) -> list[int]:
         """Offsets where each line begins, so a span costs a binary search, not a scan."""
-        return [0, *(m.end() for m in re.finditer("\n", self.text))]
+        return line_starts(self.text)
 
 
 def kind_of(value: Any) -> str:
@@ -124,29 +112,34 @@ class _Builder:
     def problem(self, span: Span, where: Path_, message: str) -> None:
         self.problems.append(Problem(self.doc.path, span.line, span.col, dotted(where), message))
 
-    def build(self, node: yaml.Node, where: Path_, depth: int) -> Any:
-        span = _node_span(node)
-        self.doc.values[where] = span
+    def build(self, node: yaml.Node, where: Path_, depth: int,
+              key: yaml.Node | None = None) -> Any:
+        """The plain data of ``node`` (at ``where``, named by ``key``), its spans recorded."""
+        table = self.doc.table
+        ordinal = table.add(node.start_mark.index, node.end_mark.index,
+                            (key.start_mark.index, key.end_mark.index) if key else None)
         if id(node) in self._seen:
             alias = self._alias_span()
-            self.problem(alias or span, where, "YAML aliases (*name) are not allowed "
-                         "(write the value out in full)")
+            self.problem(alias or _node_span(node), where, "YAML aliases (*name) are not "
+                         "allowed (write the value out in full)")
             return None
         self._seen.add(id(node))
         if depth > MAX_DEPTH:
-            self.problem(span, where, f"nesting is deeper than {MAX_DEPTH} levels "
+            self.problem(_node_span(node), where, f"nesting is deeper than {MAX_DEPTH} levels "
                          "(flatten the structure)")
             return None
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, where)
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, where, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != f"{_TAG}seq":
-                self.problem(span, where, _tag_message(node))
-                return None
-            return tuple(self.build(item, (*where, i), depth + 1)
-                         for i, item in enumerate(node.value))
-        assert isinstance(node, yaml.ScalarNode)  # the only other kind of node
-        return self._scalar(node, where, span)
+            result: Any = self._mapping(node, where, depth)
+        elif node.tag != f"{_TAG}seq":
+            self.problem(_node_span(node), where, _tag_message(node))
+            return None
+        else:
+            result = tuple(self.build(item, (*where, i), depth + 1)
+                           for i, item in enumerate(node.value))
+        table.close(ordinal)
+        return result
 
     def _alias_span(self) -> Span | None:
         """Where the next not-yet-reported ``*alias`` is (composed nodes forget it)."""
@@ -162,25 +155,26 @@ class _Builder:
             self.problem(_node_span(node), where, _tag_message(node))
             return {}
         result: dict[str, Any] = {}
+        first: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key_span = _node_span(key_node)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == f"{_TAG}merge":
-                self.problem(key_span, where, "keys must be plain words (no lists, mappings or <<)")
+                self.problem(_node_span(key_node), where,
+                             "keys must be plain words (no lists, mappings or <<)")
                 continue
             key = key_node.value
             here = (*where, key)
-            if key in result:
-                first = self.doc.keys[here]
-                self.problem(key_span, here, f"duplicate key '{key}' (first defined at line "
-                             f"{first.line}; each key may appear once, so remove or merge one)")
+            if key in first:
+                self.problem(_node_span(key_node), here, f"duplicate key '{key}' (first defined "
+                             f"at line {first[key].start_mark.line + 1}; each key may appear "
+                             "once, so remove or merge one)")
                 continue
-            self.doc.keys[here] = key_span
-            result[key] = self.build(value_node, here, depth + 1)
+            first[key] = key_node
+            result[key] = self.build(value_node, here, depth + 1, key_node)
         return result
 
-    def _scalar(self, node: yaml.ScalarNode, where: Path_, span: Span) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, where: Path_) -> Any:
         if node.tag not in _SCALAR_TAGS:
-            self.problem(span, where, _tag_message(node))
+            self.problem(_node_span(node), where, _tag_message(node))
             return None
         if node.tag in (f"{_TAG}str", f"{_TAG}timestamp"):
             return node.value  # dates stay text: the validator parses them at their precision
