@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -98,11 +99,11 @@ def meta_tag(text: str) -> str:
     return f'<meta http-equiv="Content-Security-Policy" content="{text}">'
 
 
-def site_policy(pages: dict[Path, str]) -> str:
-    """One policy that allows the inline code of every page in ``pages``."""
+def site_policy(pages: Iterable[str]) -> str:
+    """One policy that allows the inline code of every page in ``pages`` (their HTML)."""
     scripts: set[str] = set()
     styles: set[str] = set()
-    for html in pages.values():
+    for html in pages:
         page_scripts, page_styles = inline_code(html)
         scripts.update(map(source_hash, page_scripts))
         styles.update(map(source_hash, page_styles))
@@ -113,16 +114,26 @@ def apply_csp(site_dir: Path) -> str:
     """Write the policy into every HTML page of ``site_dir``, right after its charset.
 
     The tag must precede every script, so a page without ``<meta charset="utf-8">`` at
-    the top of its head stops the build.  Returns the policy written.
+    the top of its head stops the build, before any page is changed.  Pages are read one
+    at a time, once for the policy and once to write it: holding them all would double
+    the build's peak memory on a large site.  Returns the policy written.
     """
     files = sorted(site_dir.rglob("*.html"))
-    pages = {path: path.read_text("utf-8") for path in files}
-    missing = [str(p.relative_to(site_dir)) for p, html in pages.items() if CHARSET not in html]
+    missing: list[str] = []
+
+    def pages() -> Iterator[str]:
+        for path in files:
+            html = path.read_text("utf-8")
+            if CHARSET not in html:
+                missing.append(str(path.relative_to(site_dir)))
+            yield html
+
+    text = site_policy(pages())
     if missing:
         raise ValueError(f"no {CHARSET} to put the Content-Security-Policy after in: "
                          + ", ".join(missing))
-    text = site_policy(pages)
     tag = meta_tag(text)
-    for path, html in pages.items():
+    for path in files:
+        html = path.read_text("utf-8")
         path.write_text(html.replace(CHARSET, CHARSET + "\n  " + tag, 1), "utf-8")
     return text
