@@ -26,4 +26,6 @@ on_serve = glue.on_serve
 on_page_markdown = event_priority(-100)(glue.on_page_markdown)
 on_page_content = event_priority(100)(glue.on_page_content)
 on_page_context = glue.on_page_context
+# Last to see the finished page, as it lets go of the page's HTML.
+on_post_page = event_priority(-100)(glue.on_post_page)
 on_post_build = glue.on_post_build
