@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -116,8 +117,20 @@ def _frozen(uses: dict[str, list[Use]]) -> tuple[tuple[str, tuple[Use, ...]], ..
     return tuple((key, tuple(found)) for key, found in uses.items())
 
 
-def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def _json(data: Any) -> Iterator[str]:
+    """The text of ``json.dumps(data, ensure_ascii=False, indent=2)`` and a newline, in
+    pieces: written as they come, a large export never exists whole in memory (at 100x,
+    the bibliography's text, its join and its bytes were 70 MB at once)."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data)
+    yield "\n"
+
+
+def _save(path: Path, made: bytes | Iterator[str]) -> None:
+    if isinstance(made, bytes):
+        path.write_bytes(made)
+    else:
+        with path.open("w", encoding="utf-8", newline="") as out:
+            out.writelines(made)
 
 
 def write_exports(site: Any, site_dir: Path, base: str, stamp: datetime,
@@ -145,8 +158,12 @@ def write_exports(site: Any, site_dir: Path, base: str, stamp: datetime,
     out = site_dir / "data"
     out.mkdir(parents=True, exist_ok=True)
     for file, (inputs, make) in made.items():
-        kept = memo.get(file) if memo is not None else None
-        data: bytes = kept[1] if kept is not None and kept[0] == inputs else make()
-        if memo is not None:
-            memo[file] = (inputs, data)
-        (out / file).write_bytes(data)
+        if memo is None:
+            _save(out / file, make())
+            continue
+        kept = memo.get(file)
+        if kept is None or kept[0] != inputs:
+            fresh = make()
+            kept = memo[file] = (inputs, fresh if isinstance(fresh, bytes)
+                                 else "".join(fresh).encode("utf-8"))
+        (out / file).write_bytes(kept[1])
