@@ -8,6 +8,7 @@ and build the data ourselves, refusing anything that is not plain data.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -161,7 +162,7 @@ class _Builder:
                 self.problem(_node_span(key_node), where,
                              "keys must be plain words (no lists, mappings or <<)")
                 continue
-            key = key_node.value
+            key = sys.intern(key_node.value)  # one object per field name, not per entry
             here = (*where, key)
             if key in first:
                 self.problem(_node_span(key_node), here, f"duplicate key '{key}' (first defined "
