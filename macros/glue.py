@@ -51,7 +51,7 @@ def page_markdown(key: str) -> str:
     """The rendered Markdown of page ``key`` (the ``explainer_page`` macro).
 
     A build asks for each page once, and the macro's output is a copy: the engine's is let
-    go here (at 100x, 130 MB of text).  A serve keeps it, as the next rebuild may reuse it.
+    go here (at 100x, 70 MB of UTF-8).  A serve keeps it, as the next rebuild may reuse it.
     """
     pages = _current["site"].pages
     markdown: str = pages[key] if _serving else pages.pop(key)
@@ -166,7 +166,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
     """Serve only: restore a kept page, or keep this one if it rendered without warnings.
 
     A build lets go of the page's Markdown once it is HTML: nothing reads it again, and
-    holding every page's at once made up a third of the build's peak memory at 100x.
+    otherwise every page's would be held until the build ends.
     """
     if not _serving:
         page.markdown = None
@@ -262,7 +262,7 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """A build lets go of the page's HTML once the whole page is made (``output``): only
-    its anchors are read again, and every page's HTML held to the end was 150 MB at 100x."""
+    its anchors are read again, and otherwise every page's would be held to the end."""
     if not _serving:
         page.content = None
     return output
