@@ -85,20 +85,18 @@ def kind_of(value: Any) -> str:
     return _KIND.get(type(value), type(value).__name__)
 
 
-def _span_at(text: str, start: int, end: int) -> Span:
-    line = text.count("\n", 0, start) + 1
-    col = start - (text.rfind("\n", 0, start) + 1) + 1
-    return Span(line, col, start, end)
-
-
 def _tag_message(node: yaml.Node) -> str:
     return (f"unsupported tag {node.tag} (only plain YAML: text, numbers, true/false, "
             "dates, lists and mappings)")
 
 
-def _node_span(node: yaml.Node) -> Span:
-    mark, end = node.start_mark, node.end_mark
+def _mark_span(mark: Any, end: Any) -> Span:
+    """The span between two of libyaml's marks, lines counted as libyaml counts them."""
     return Span(mark.line + 1, mark.column + 1, mark.index, end.index)
+
+
+def _node_span(node: yaml.Node) -> Span:
+    return _mark_span(node.start_mark, node.end_mark)
 
 
 class _Builder:
@@ -146,7 +144,7 @@ class _Builder:
         """Where the next not-yet-reported ``*alias`` is (composed nodes forget it)."""
         if self._aliases is None:
             self._aliases = [
-                _span_at(self.doc.text, e.start_mark.index, e.end_mark.index)
+                _mark_span(e.start_mark, e.end_mark)
                 for e in yaml.parse(self.doc.text, Loader=_Loader)
                 if isinstance(e, yaml.AliasEvent) and e.start_mark and e.end_mark]
         return self._aliases.pop(0) if self._aliases else None
@@ -197,10 +195,10 @@ def _decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        span = _span_at(raw[: err.start].decode("utf-8", "replace"), err.start, err.start)
+        line = raw.count(b"\n", 0, err.start) + 1
         line_start = raw.rfind(b"\n", 0, err.start) + 1
         col = len(raw[line_start: err.start].decode("utf-8", "replace")) + 1
-        return None, [Problem(path, span.line, col, "(file)",
+        return None, [Problem(path, line, col, "(file)",
                               f"byte 0x{raw[err.start]:02x} is not valid UTF-8 "
                               "(save the file as UTF-8)")]
     return text.replace("\r\n", "\n"), []

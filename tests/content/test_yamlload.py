@@ -78,7 +78,7 @@ def test_aliases_are_refused_so_no_billion_laughs() -> None:
         for i in range(8))
     problems = load_text("f.yml", bomb)[1]
     assert problems and all("aliases (*name) are not allowed" in p.message for p in problems)
-    assert (problems[0].line, problems[0].field) == (2, "b[0]")
+    assert (problems[0].line, problems[0].col, problems[0].field) == (2, 8, "b[0]")
 
 
 def test_python_tags_are_refused() -> None:
