@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from markdown import Markdown
 
 from ..content.inline import CITE_RE, TERM_RE
+from .xref.inline_steps import install as install_inline_steps
 
 
 class _Text(HTMLParser):
@@ -34,6 +35,7 @@ def _markdown() -> Markdown:
     # As on the pages: raw HTML is text, never markup.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    install_inline_steps(md, ("inline",))
     return md
 
 

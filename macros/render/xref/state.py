@@ -9,7 +9,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from markdown import Markdown
 from markdown.extensions.smarty import SmartyExtension
@@ -18,6 +17,7 @@ from ...content.index import Index
 from ...content.matcher import TermMatcher
 from ...content.yamlload import Document, Path_
 from . import fragments
+from .inline_steps import install as install_inline_steps
 from .leftover import unrendered
 from .markdown_ext import XrefExtension
 
@@ -128,12 +128,7 @@ class PageState:
                                      smart_ellipses=False, smart_angled_quotes=False)
             self._md = Markdown(extensions=[XrefExtension(self), "sane_lists", smarty],
                                 output_format="html")
-            # The inline steps (Markdown's and smarty's) read their patterns by position, and
-            # a registry sorts itself on every read: a list in the same order gives the same
-            # output, faster.
-            for step in ("inline", "smarty"):
-                inline_step: Any = self._md.treeprocessors[step]
-                inline_step.inlinePatterns = list(inline_step.inlinePatterns)
+            install_inline_steps(self._md)
         self.origin, self.autolink = origin, autolink
         html = self._md.reset().convert(text)
         for needle, occurrence, message in unrendered(text, html):

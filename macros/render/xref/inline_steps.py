@@ -1,0 +1,105 @@
+"""Python-Markdown's inline steps, minus the patterns that cannot match a piece of text.
+
+Python-Markdown tries each of its inline patterns (links, emphasis, entities, and smarty's
+fifteen quote rules) on each piece of text of a fragment, one regular-expression search
+after another, even when the text lacks the one character a pattern needs: a text without
+a quote cannot take a typographic quote. Content is rendered one short fragment at a time,
+so these empty tries are a large part of the engine's time.
+
+:class:`FilteredInline` is Python-Markdown's inline step with one difference: before a
+pattern is tried, a text that contains none of the strings the pattern needs in every match
+(``NEEDS``, keyed by the pattern's exact regular expression) skips it, just as a pattern that
+finds no match is skipped. A pattern this table does not know is always tried, so a changed
+or added pattern can only be slower, never wrong (tests/render/test_inline_steps.py checks
+every entry against its pattern and the output against Python-Markdown's own).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown import Markdown, util
+from markdown.treeprocessors import InlineProcessor
+
+# Each pattern's regular expression -> strings of which every match contains at least one.
+NEEDS: dict[str, tuple[str, ...]] = {
+    r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)`)": ("`",),  # code span
+    r"\\(.)": ("\\",),  # backslash escape
+    r"\[\[((?:[^\[\]|\n]|\n(?![ \t]*\n))+?)(?:\|((?:[^\[\]\n]|\n(?![ \t]*\n))+?))?\]\]":
+        ("[[",),  # [[term]]
+    r"\[(@(?:[^\[\]\n]|\n(?![ \t]*\n))+?)\](?!\()": ("[@",),  # [@citation]
+    r"(?<!\!)\[": ("[",),  # links and references
+    r"\!\[": ("![",),  # images
+    r"<([A-Za-z][A-Za-z0-9+.-]*://[^<>]*)>": ("://",),  # <https://...>
+    r"<([^<> !]+@[^@<> ]+)>": ("@",),  # <name@example.org>
+    r"  \n": ("  \n",),  # hard line break
+    r"(&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)": ("&",),  # entity
+    r"\*|_": ("*", "_"),  # emphasis
+    # smarty's quotes
+    "^'(?=[!\"#\\$\\%'()*+,-.\\/:;<=>?\\@\\[\\\\\\]\\^_`{|}~]\\B)": ("'",),
+    "^\"(?=[!\"#\\$\\%'()*+,-.\\/:;<=>?\\@\\[\\\\\\]\\^_`{|}~]\\B)": ('"',),
+    "\"'(?=\\w)": ("\"'",),
+    "'\"(?=\\w)": ("'\"",),
+    "(?<=[^\\ \\t\\r\\n\\[\\{\\(\\-\\u0002\\u0003])\\'\"": ("'\"",),
+    "(?<=[^\\ \\t\\r\\n\\[\\{\\(\\-\\u0002\\u0003])\\\"'": ("\"'",),
+    "(?<!\\w)'(?=\\d{2}s)": ("'",),
+    "(\\s|&nbsp;|--|–|—|&[mn]dash;|&#8211;|&#8212;)'(?=\\w)": ("'",),
+    "(?<=[^\\ \\t\\r\\n\\[\\{\\(\\-\\u0002\\u0003])'(?!\\s|s\\b|\\d)": ("'",),
+    "'(\\s|s\\b)": ("'",),
+    "'": ("'",),
+    "(\\s|&nbsp;|--|–|—|&[mn]dash;|&#8211;|&#8212;)\"(?=\\w)": ('"',),
+    "\"(?=\\s)": ('"',),
+    "(?<=[^\\ \\t\\r\\n\\[\\{\\(\\-\\u0002\\u0003])\"": ('"',),
+    "\"": ('"',),
+}
+
+
+def needs(pattern: Any) -> tuple[str, ...] | None:
+    """What a text must contain for ``pattern`` to match it; ``None`` when unknown."""
+    compiled = getattr(pattern, "compiled_re", None)
+    if not isinstance(compiled, re.Pattern) or compiled.flags & re.IGNORECASE:
+        return None
+    return NEEDS.get(compiled.pattern)
+
+
+class FilteredInline(InlineProcessor):
+    """Python-Markdown's inline step over a fixed list of patterns, skipping a pattern when
+    the text lacks what it needs (the list also spares the registry's sort at every read)."""
+
+    def __init__(self, md: Markdown, patterns: Any) -> None:
+        super().__init__(md)
+        self.inlinePatterns: Any = list(patterns)
+        self.needs = [needs(p) for p in self.inlinePatterns]
+
+    # Python-Markdown's private ``__handleInline``, which ``run`` calls under this name;
+    # the same loop, with the skip.
+    def _InlineProcessor__handleInline(self, data: str, index: int = 0) -> str:  # noqa: N802
+        if isinstance(data, util.AtomicString):
+            return data
+        apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
+        patterns, wanted = self.inlinePatterns, self.needs
+        start, count = 0, len(patterns)
+        while index < count:
+            need = wanted[index]
+            if need is not None and not any(n in data for n in need):
+                index, start = index + 1, 0
+                continue
+            data, matched, start = apply(patterns[index], data, index, start)
+            if not matched:
+                index += 1
+        return data
+
+
+def install(md: Markdown, steps: tuple[str, ...] = ("inline", "smarty")) -> None:
+    """Put a :class:`FilteredInline` in place of each of ``md``'s inline ``steps``, with the
+    same patterns in the same order and at the same priority."""
+    registry: Any = md.treeprocessors
+    for name in steps:
+        if name not in registry:
+            continue
+        old: Any = registry[name]
+        if type(old) is not InlineProcessor:
+            continue
+        priority = next(item.priority for item in registry._priority if item.name == name)
+        registry.register(FilteredInline(md, old.inlinePatterns), name, priority)
