@@ -9,8 +9,9 @@ parse.
 
 A block is taken only when it is unambiguous: it starts a line after a blank line (or the
 text's start) with a block-level start tag, ends a line with that tag's end tag once the tags
-of that name balance, and is followed by a blank line or the end. Anything else is left to
-Python-Markdown.
+of that name balance, and is followed by a blank line, the end, or another such element on
+the next line (the run is then one block, as Python-Markdown makes it). Anything else is left
+to Python-Markdown.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ def _tags(tag: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"<{tag}(?=[\s>/])"), re.compile(rf"</{tag}\s*>")
 
 
-def block_end(md: Markdown, lines: list[str], start: int) -> int | None:
-    """The index of the last line of the HTML block that starts at ``lines[start]``, or
-    ``None`` if the block is not one to take (see the module's docstring)."""
+def _closing_line(md: Markdown, lines: list[str], start: int) -> int | None:
+    """The line that closes the block-level element opening ``lines[start]``, if that line
+    ends with its end tag once the tags of its name balance."""
     match = _START.match(lines[start])
     if not match or match.group(1) in _VOID or not md.is_block_level(match.group(1)):
         return None
@@ -47,10 +48,18 @@ def block_end(md: Markdown, lines: list[str], start: int) -> int | None:
         line = lines[end]
         depth += len(opens.findall(line)) - len(closes.findall(line))
         if depth <= 0:
-            closed = line.rstrip().endswith(f"</{tag}>")
-            followed = end + 1 == len(lines) or not lines[end + 1].strip()
-            return end if depth == 0 and closed and followed else None
+            return end if depth == 0 and line.rstrip().endswith(f"</{tag}>") else None
     return None
+
+
+def block_end(md: Markdown, lines: list[str], start: int) -> int | None:
+    """The index of the last line of the HTML block that starts at ``lines[start]``, or
+    ``None`` if the block is not one to take (see the module's docstring). Elements that
+    follow each other line after line, without a blank line, make one block."""
+    end = _closing_line(md, lines, start)
+    while end is not None and end + 1 < len(lines) and lines[end + 1].strip():
+        end = _closing_line(md, lines, end + 1)
+    return end
 
 
 class RawBlocks(Preprocessor):

@@ -56,6 +56,9 @@ def test_finished_blocks_are_stashed_and_the_rest_is_left_alone() -> None:
             "<span>inline, so a paragraph</span>\n\n"
             "<p>text after the end tag</p> *tail*\n\n"
             "<p>not followed by a blank line</p>\nmore *text*\n\n"
+            "<ol><li>run</li></ol>\n<p>of two</p>\n\n"
+            "<ol><li>run</li></ol>\n<p>then text</p>\ntext\n\n"
+            "<ol><li>run</li></ol>\n<p>open\n\n"
             "<pre>two\n\nlines</pre>\n")
     plain, ours = _both(text)
     assert ours == plain
@@ -64,8 +67,9 @@ def test_finished_blocks_are_stashed_and_the_rest_is_left_alone() -> None:
     lines = md.preprocessors["normalize_whitespace"].run(text.split("\n"))
     stashed = [line for line in md.preprocessors["explainer_raw_blocks"].run(lines)
                if "\x02" in line]
-    # The div (with a blank line inside), a paragraph and the pre; not the rest.
-    assert len(stashed) == 3
+    # The div (with a blank line inside), a paragraph, the run of two elements without a
+    # blank line between them, and the pre; not the rest.
+    assert len(stashed) == 4
     assert md.htmlStash.rawHtmlBlocks == [
         '<div class="a"><div>nested</div>\n\n<p>after a blank line</p></div>\n',
-        "<p>one</p>\n", "<pre>two\n\nlines</pre>\n"]
+        "<p>one</p>\n", "<ol><li>run</li></ol>\n<p>of two</p>\n", "<pre>two\n\nlines</pre>\n"]
