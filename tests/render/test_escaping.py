@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markupsafe import Markup
 
 from macros.render.common import cite_box, html
@@ -16,3 +18,10 @@ def test_cite_box_escapes_its_text_and_keeps_line_breaks() -> None:
     box = cite_box("A & B <c>", "@misc{k,\n  title = {<x>}\n}")
     assert "A &amp; B &lt;c&gt;" in box and "&lt;x&gt;" in box
     assert "\n" not in box and box.count("&#10;") == 2
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(alphabet=st.sampled_from(list("a &<>'\"é\x00;#")), max_size=20),
+                 st.integers(), st.builds(Markup, st.text(max_size=10))))
+def test_html_escapes_each_argument_as_markupsafe_does(value: object) -> None:
+    assert html("[{}]", value) == Markup("[{}]").format(value)

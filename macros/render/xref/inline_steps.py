@@ -70,7 +70,8 @@ class FilteredInline(InlineProcessor):
     def __init__(self, md: Markdown, patterns: Any) -> None:
         super().__init__(md)
         self.inlinePatterns: Any = list(patterns)
-        self.needs = [needs(p) for p in self.inlinePatterns]
+        self.needs = [None if n is None else frozenset(n) for n in map(needs, self.inlinePatterns)]
+        self.all_needs = frozenset().union(*(n for n in self.needs if n is not None))
 
     # Python-Markdown's private ``__handleInline``, which ``run`` calls under this name;
     # the same loop, with the skip.
@@ -79,14 +80,19 @@ class FilteredInline(InlineProcessor):
             return data
         apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
         patterns, wanted = self.inlinePatterns, self.needs
+        # A match only ever replaces text by a placeholder, which holds none of these: after
+        # one, the text holds at most what it held before.
+        present = {n for n in self.all_needs if n in data}
         start, count = 0, len(patterns)
         while index < count:
             need = wanted[index]
-            if need is not None and not any(n in data for n in need):
+            if need is not None and present.isdisjoint(need):
                 index, start = index + 1, 0
                 continue
             data, matched, start = apply(patterns[index], data, index, start)
-            if not matched:
+            if matched:
+                present = {n for n in present if n in data}
+            else:
                 index += 1
         return data
 
