@@ -18,7 +18,7 @@ as :class:`~html.parser.HTMLParser` does (comments, declarations, raw-text eleme
 from __future__ import annotations
 
 import re
-from html import escape, unescape
+from html import unescape
 from html.parser import (  # type: ignore[attr-defined]
     HTMLParser,
     attrfind_tolerant,
@@ -109,11 +109,13 @@ class _Reader:
         assert section is not None
         return section.title if self._opened(section.el.tag) else section.text
 
-    def start(self, tag: str, tag_text: str) -> None:
-        """A start tag (``handle_starttag``)."""
+    def start(self, tag: str, tag_text: str, attr_text: str) -> None:
+        """A start tag (``handle_starttag``); ``attr_text`` is the part after its name."""
         if tag in VOID:
             return
-        attrs = _attrs(tag_text) if tag in HEADINGS or _MAY_MATTER.search(tag_text) else {}
+        # Without attributes there is nothing to read, whatever the tag's name holds.
+        attrs = _attrs(tag_text) if attr_text and (tag in HEADINGS or _MAY_MATTER.search(
+            attr_text)) else {}
         el = Element(tag, attrs)
         self.context.append(el)
         self.open[tag] = self.open.get(tag, 0) + 1
@@ -180,22 +182,27 @@ class _Reader:
         """Text (``handle_data``)."""
         if self.skipping:
             return
-        in_pre = self._opened("pre")
+        in_pre = self.open.get("pre", 0) > 0
         if not in_pre:
             data = " " if data.isspace() else data.replace("\n", " ")
         if self.section is None:
             self.section = Section(Element("hx"))
             self.found.append(self.section)
         section = self.section
-        if self._opened(section.el.tag):
+        if self.open.get(section.el.tag, 0) > 0:
             if not any(el.tag == "a" and el.attrs.get("class") == "headerlink"
                        for el in self.context):
-                section.title.append(escape(data, quote=False))
+                section.title.append(_escape(data))
         elif data.isspace():
             if not section.text or not section.text[-1].isspace() or in_pre:
                 section.text.append(data)
         else:
-            section.text.append(escape(data, quote=False))
+            section.text.append(_escape(data))
+
+
+def _escape(data: str) -> str:
+    """``html.escape(data, quote=False)``, with its replacements, without the call."""
+    return data.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def sections(html: str) -> list[Section] | None:
@@ -203,24 +210,26 @@ def sections(html: str) -> list[Section] | None:
     if "<!" in html or "<?" in html or _UNSURE.search(html):
         return None
     reader = _Reader()
+    on_data, on_start, on_end = reader.data, reader.start, reader.end
     end = 0
     for match in _TAG.finditer(html):
-        if match.start() > end:
-            text = html[end:match.start()]
+        at = match.start()
+        if at > end:
+            text = html[end:at]
             if "<" in text:
                 return None
-            reader.data(unescape(text))
+            on_data(unescape(text) if "&" in text else text)
         end = match.end()
         closing, tag, attrs, slash = match.group(1, 2, 3, 4)
         tag = tag.lower()
         if closing:
             if attrs or slash:
                 return None
-            reader.end(tag)
+            on_end(tag)
             continue
-        reader.start(tag, match.group(0))
+        on_start(tag, match.group(0), attrs)
         if slash:
-            reader.end(tag)
+            on_end(tag)
     rest = html[end:]
     if "<" in rest:
         return None
