@@ -146,7 +146,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     page rendered before skips Python-Markdown (its HTML comes back in on_page_content)."""
     if not _serving:
         return markdown
-    setup = repr((config.markdown_extensions, config.mdx_configs, sorted(f.src_uri for f in files)))
+    made = _current.get("setup")
+    if made is None or made[0] is not files or made[1] is not config:  # once per build
+        made = _current["setup"] = (files, config, repr((
+            config.markdown_extensions, config.mdx_configs, sorted(f.src_uri for f in files))))
+    setup = made[2]
     key = hashlib.blake2b(f"{page.file.src_uri}\0{setup}\0{markdown}".encode(),
                           digest_size=20).digest()
     page.explainer_render = (key, _serving["warnings"].count)
