@@ -8,7 +8,8 @@ and replaces its ``add_entry_from_context`` by one that makes the same entries:
   the plugin's own ``create_entry_for_section``; HTML the fast parser declines goes to the
   plugin's parser, as before;
 - with a :class:`SearchMemory` (serve), a page that the plugin, set up as before, sees
-  exactly as before (address, title, front matter, headings and HTML) gets its last entries.
+  exactly as before (address, title, front matter, headings and HTML) gets its last entries,
+  and of a page that changed only the stretches between headings that changed are read.
 
 The built ``search_index.json`` is byte for byte the plugin's own (tests/publish/
 test_search_sections.py).
@@ -21,7 +22,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from .search_sections import sections
+from .search_sections import ChunkMemo, sections
 
 Entries = list[dict[str, Any]]
 
@@ -33,11 +34,13 @@ class SearchMemory:
     kept: dict[bytes, Entries] = field(default_factory=dict)
     used: set[bytes] = field(default_factory=set)  # keys seen by the current build
     reused: int = 0
+    chunks: ChunkMemo = field(default_factory=ChunkMemo)  # for the pages that changed
 
     def sweep(self) -> None:
         """After a build: forget the pages it did not have, so a long session does not grow."""
         self.kept = {key: entries for key, entries in self.kept.items() if key in self.used}
         self.used = set()
+        self.chunks.sweep()
 
 
 def _anchors(toc: Any) -> list[Any]:
@@ -50,13 +53,14 @@ def _key(settings: str, page: Any) -> bytes:
     return hashlib.blake2b(seen.encode(), digest_size=20).digest()
 
 
-def add_page(index: Any, page: Any, parse: Any) -> None:
+def add_page(index: Any, page: Any, parse: Any, chunks: ChunkMemo | None = None) -> None:
     """The plugin's ``add_entry_from_context`` with the fast parser (``parse``, the plugin's
-    own method, for HTML the fast parser declines)."""
+    own method, for HTML the fast parser declines), reading again only the ``chunks`` of the
+    page it has not read before, if given."""
     search = page.meta.get("search") or {}
     if search.get("exclude"):
         return
-    found = sections(page.content)
+    found = sections(page.content, chunks)
     if found is None:
         parse(page)
         return
@@ -84,7 +88,7 @@ def attach(index: Any, memory: SearchMemory | None) -> None:
             index.entries.extend(copy.deepcopy(memory.kept[key]))
             return
         before = len(index.entries)
-        add_page(index, page, parse)
+        add_page(index, page, parse, memory.chunks)
         memory.kept[key] = copy.deepcopy(index.entries[before:])
 
     index.add_entry_from_context = add_entry_from_context

@@ -6,233 +6,137 @@ heading with an id, keeping some tags (paragraphs, lists, code) and skipping oth
 explainer's long reference pages that parse is most of the search plugin's time, in every
 build and in every ``make serve`` rebuild that changes a page.
 
-:func:`sections` does the same work over one regular-expression pass. It follows the
-plugin's rules exactly, quirks included: elements are told apart by tag name only, so a
-skipped ``div`` skips every ``div`` around later text until one closes; an element excluded
-from search stays skipped until an element of its tag closes. HTML it cannot be sure to read
-as :class:`~html.parser.HTMLParser` does (comments, declarations, raw-text elements such as
+:func:`sections` does the same work over one regular-expression pass, with the plugin's
+handlers (:class:`.search_reader.Reader`). HTML it cannot be sure to read as
+:class:`~html.parser.HTMLParser` does (comments, declarations, raw-text elements such as
 ``script``, a ``<`` that starts no tag) gives ``None``, and the caller uses the plugin's parser.
-``tests/publish/test_search_sections.py`` compares the two on every page of the site.
+
+Under ``make serve`` an edit changes a few sentences of a page, and the rest reads as before.
+With a :class:`ChunkMemo`, the stretch from one heading to the next is read once: a heading
+with an id (so it starts a section) met with nothing open and nothing skipped starts a chunk,
+which ends at the next heading; a chunk that ends the same way is remembered by its text, and
+the same text met the same way gives its sections again without being read. The reader's
+handlers never reach back past such a heading, so the sections are those of a full read
+(``tests/publish/test_search_sections.py`` compares the two, and both with the plugin's
+parser, on every page).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from html import unescape
-from html.parser import (  # type: ignore[attr-defined]
-    HTMLParser,
-    attrfind_tolerant,
-    tagfind_tolerant,
-)
 
-# A start or end tag whose attribute values are quoted; anything else falls back.
-_TAG = re.compile(r"<(/?)([a-zA-Z][-.a-zA-Z0-9:_]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\""
-                  r"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*(/?)>")
-# Elements whose content this Python's HTMLParser reads as raw text (``script`` and
-# ``style``; newer releases add ``textarea`` and ``title``).
-_RAW = (*HTMLParser.CDATA_CONTENT_ELEMENTS, *getattr(HTMLParser, "RCDATA_CONTENT_ELEMENTS", ()))
-# Attributes the handlers read besides a heading's: ``data-search-exclude``, a class of
-# ``linenodiv`` or ``headerlink``, or any value with a character reference.
-_MAY_MATTER = re.compile(r"data-search-exclude|linenodiv|headerlink|&", re.IGNORECASE)
-_UNSURE = re.compile(rf"<(?:{'|'.join(_RAW)})(?![-.a-zA-Z0-9:_])", re.IGNORECASE)
-# Material's lists (plugin.py): tags without an end, tags kept in the text, headings.
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                  "param", "source", "track", "wbr"})
-KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-SKIPPED = ("object", "script", "style")  # never leave the skip list
+from .search_reader import HEADINGS, TAG, UNSURE, Element, Reader, Section, attributes
+
+# A heading's start tag, wherever one may be (a stray match inside an attribute value only
+# makes a chunk that is never kept).
+_HEADING = re.compile(r"<[hH][1-6](?![-.a-zA-Z0-9:_])")
+# A chunk's sections (tag, attributes, depth, id, title, text) and which one is current.
+Snapshot = tuple[tuple[tuple[str, dict[str, str | None], float, str | None, list[str],
+                             list[str]], ...], int]
 
 
-class Element:
-    """A tag and its attributes (Material's ``Element``)."""
+@dataclass
+class ChunkMemo:
+    """Serve only: the sections of each chunk read so far, by its text."""
 
-    __slots__ = ("attrs", "tag")
+    kept: dict[str, Snapshot] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)  # chunks met by the current build
+    reused: int = 0
 
-    def __init__(self, tag: str, attrs: dict[str, str | None] | None = None) -> None:
-        self.tag, self.attrs = tag, attrs or {}
-
-    def is_excluded(self) -> bool:
-        """Marked ``data-search-exclude``."""
-        return "data-search-exclude" in self.attrs
-
-
-class Section:
-    """A heading's title and the text up to the next heading (Material's ``Section``)."""
-
-    def __init__(self, el: Element, depth: float = 0) -> None:
-        self.el, self.depth = el, depth
-        self.text: list[str] = []
-        self.title: list[str] = []
-        self.id: str | None = None
-
-    def is_excluded(self) -> bool:
-        """The heading is excluded from search."""
-        return self.el.is_excluded()
+    def sweep(self) -> None:
+        """After a build: forget the chunks it did not meet, so a long session does not grow."""
+        self.kept = {text: found for text, found in self.kept.items() if text in self.used}
+        self.used = set()
 
 
-def _attrs(tag_text: str) -> dict[str, str | None]:
-    """The attributes of a start tag (all of its text), read as
-    :meth:`html.parser.HTMLParser.parse_starttag` reads them."""
-    found: dict[str, str | None] = {}
-    k = tagfind_tolerant.match(tag_text, 1).end()
-    while k < len(tag_text):
-        match = attrfind_tolerant.match(tag_text, k)
-        if not match:
-            break
-        name, rest, value = match.group(1, 2, 3)
-        if not rest:
-            value = None
-        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
-            value = value[1:-1]
-        found[name.lower()] = unescape(value) if value else value
-        k = match.end()
-    return found
+class _Chunks:
+    """One page's chunks: where they may end, which one is being read, and the memo."""
 
+    def __init__(self, html: str, memo: ChunkMemo) -> None:
+        self.html, self.memo = html, memo
+        self.cuts = [m.start() for m in _HEADING.finditer(html)] + [len(html)]
+        self.open: tuple[int, int, int] | None = None  # start, first section, expected end
 
-class _Reader:
-    """Material's ``Parser`` handlers, with the open tags counted by name."""
+    def boundary(self, at: int, reader: Reader) -> int | None:
+        """A heading at ``at`` met with ``reader`` clean: keep the chunk that ends here, then
+        replay the one that starts here if it is known (returning where it ends)."""
+        self.close(at, reader)
+        end = self.cuts[bisect_right(self.cuts, at)]
+        text = self.html[at:end]
+        self.memo.used.add(text)
+        kept = self.memo.kept.get(text)
+        if kept is None:
+            self.open = (at, len(reader.found), end)
+            return None
+        self.memo.reused += 1
+        found, current = kept
+        first = len(reader.found)
+        for tag, attrs, depth, id_, title, body in found:
+            section = Section(Element(tag, dict(attrs)), depth)
+            section.id, section.title, section.text = id_, list(title), list(body)
+            reader.found.append(section)
+        reader.section = reader.found[first + current]
+        self.open = None
+        return end
 
-    def __init__(self) -> None:
-        self.context: list[Element] = []
-        self.open: dict[str, int] = {}  # tag -> how many of it are in context
-        self.skip = set(SKIPPED)  # tag names: Material's Elements compare by tag
-        self.skipping = 0  # how many open elements have a tag in skip
-        self.section: Section | None = None
-        self.found: list[Section] = []
-
-    def _opened(self, tag: str) -> bool:
-        return self.open.get(tag, 0) > 0
-
-    def _here(self) -> list[str]:
-        """The title while inside an element of the heading's tag, else the text."""
-        section = self.section
-        assert section is not None
-        return section.title if self._opened(section.el.tag) else section.text
-
-    def start(self, tag: str, tag_text: str, attr_text: str) -> None:
-        """A start tag (``handle_starttag``); ``attr_text`` is the part after its name."""
-        if tag in VOID:
+    def close(self, at: int, reader: Reader) -> None:
+        """The reader, clean, is at ``at``: keep the chunk being read if it ends here."""
+        if self.open is None or self.open[2] != at or not reader.clean():
             return
-        # Without attributes there is nothing to read, whatever the tag's name holds.
-        attrs = _attrs(tag_text) if attr_text and (tag in HEADINGS or _MAY_MATTER.search(
-            attr_text)) else {}
-        el = Element(tag, attrs)
-        self.context.append(el)
-        self.open[tag] = self.open.get(tag, 0) + 1
-        if tag in self.skip:
-            self.skipping += 1
-        if tag in HEADINGS and "id" in attrs:
-            depth = len(self.context)
-            if tag != "h1" and not self.found:
-                self.found.append(Section(Element("hx"), depth))
-            self.section = Section(el, depth)
-            if self.found:
-                self.section.id = attrs["id"]
-            self.found.append(self.section)
-        if self.section is None:
-            self.section = Section(Element("hx"))
-            self.found.append(self.section)
-        for key, value in attrs.items():
-            if key == "data-search-exclude" or (key == "class" and value == "linenodiv"):
-                if tag not in self.skip:
-                    self.skip.add(tag)
-                    self.skipping += self.open[tag]
-                return
-        if tag in KEEP and not self.skipping:
-            self._here().append(f"<{tag}>")
-
-    def end(self, tag: str) -> None:
-        """An end tag (``handle_endtag``)."""
-        if not self.context or self.context[-1].tag != tag:
-            return
-        section = self.section
-        assert section is not None
-        if section.depth > len(self.context):
-            for earlier in reversed(self.found):
-                if earlier.depth <= len(self.context):
-                    section.depth = float("inf")
-                    self.section = earlier
-                    break
-        self.context.pop()
-        self.open[tag] -= 1
-        if tag in self.skip:
-            self.skipping -= 1
-            if tag not in SKIPPED:
-                self.skip.remove(tag)
-                self.skipping -= self.open[tag]
-            return
-        if tag in KEEP and not self.skipping:
-            self._close(self._here(), tag)
-
-    @staticmethod
-    def _close(data: list[str], tag: str) -> None:
-        """Drop an element left empty, or close it (as Material does: the search for its
-        start tag begins at the first one in the list)."""
-        index = data.index(f"<{tag}>")
-        for i in range(index + 1, len(data)):
-            if not data[i].isspace():
-                index = len(data)
-                break
-        if len(data) > index:
-            del data[index:]
-        else:
-            data.append(f"</{tag}>")
-
-    def data(self, data: str) -> None:
-        """Text (``handle_data``)."""
-        if self.skipping:
-            return
-        in_pre = self.open.get("pre", 0) > 0
-        if not in_pre:
-            data = " " if data.isspace() else data.replace("\n", " ")
-        if self.section is None:
-            self.section = Section(Element("hx"))
-            self.found.append(self.section)
-        section = self.section
-        if self.open.get(section.el.tag, 0) > 0:
-            if not any(el.tag == "a" and el.attrs.get("class") == "headerlink"
-                       for el in self.context):
-                section.title.append(_escape(data))
-        elif data.isspace():
-            if not section.text or not section.text[-1].isspace() or in_pre:
-                section.text.append(data)
-        else:
-            section.text.append(_escape(data))
+        start, first, _ = self.open
+        self.open = None
+        found = reader.found[first:]
+        current = next((i for i, s in enumerate(found) if s is reader.section), None)
+        if current is not None:
+            self.memo.kept[self.html[start:at]] = (tuple(
+                (s.el.tag, dict(s.el.attrs), s.depth, s.id, list(s.title), list(s.text))
+                for s in found), current)
 
 
-def _escape(data: str) -> str:
-    """``html.escape(data, quote=False)``, with its replacements, without the call."""
-    return data.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def sections(html: str) -> list[Section] | None:
-    """``html`` divided into search sections, or ``None`` if it needs the plugin's parser."""
-    if "<!" in html or "<?" in html or _UNSURE.search(html):
+def sections(html: str, memo: ChunkMemo | None = None) -> list[Section] | None:
+    """``html`` divided into search sections, or ``None`` if it needs the plugin's parser;
+    with ``memo``, chunks read before are not read again."""
+    if "<!" in html or "<?" in html or UNSURE.search(html):
         return None
-    reader = _Reader()
+    reader = Reader()
     on_data, on_start, on_end = reader.data, reader.start, reader.end
+    chunks = _Chunks(html, memo) if memo is not None else None
     end = 0
-    for match in _TAG.finditer(html):
-        at = match.start()
-        if at > end:
-            text = html[end:at]
-            if "<" in text:
-                return None
-            on_data(unescape(text) if "&" in text else text)
-        end = match.end()
-        closing, tag, attrs, slash = match.group(1, 2, 3, 4)
-        tag = tag.lower()
-        if closing:
-            if attrs or slash:
-                return None
-            on_end(tag)
-            continue
-        on_start(tag, match.group(0), attrs)
-        if slash:
-            on_end(tag)
+    while True:
+        for match in TAG.finditer(html, end):
+            at = match.start()
+            if at > end:
+                text = html[end:at]
+                if "<" in text:
+                    return None
+                on_data(unescape(text) if "&" in text else text)
+            end = match.end()
+            closing, tag, attrs, slash = match.group(1, 2, 3, 4)
+            tag = tag.lower()
+            if closing:
+                if attrs or slash:
+                    return None
+                on_end(tag)
+                continue
+            if chunks is not None and tag in HEADINGS and reader.clean() and \
+                    "id" in attributes(match.group(0)):  # a heading that starts a section
+                resume = chunks.boundary(at, reader)
+                if resume is not None:
+                    end = resume
+                    break
+            on_start(tag, match.group(0), attrs)
+            if slash:
+                on_end(tag)
+        else:
+            break
     rest = html[end:]
     if "<" in rest:
         return None
     if rest:
         reader.data(unescape(rest))
+    if chunks is not None:
+        chunks.close(len(html), reader)
     return reader.found

@@ -15,10 +15,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser
 
 from macros.publish.search_index import SearchMemory, attach
-from macros.publish.search_sections import sections
+from macros.publish.search_sections import ChunkMemo, sections
 
 from ..conftest import ROOT, TEST_REPO_URL
 
@@ -82,6 +84,70 @@ def test_every_page_of_the_site_matches_material(site: Path) -> None:
         match = ARTICLE.search(page.read_text("utf-8"))
         if match:
             assert _fast(match.group(1)) == _material(match.group(1)), page
+
+
+def _remembered(html: str, memo: ChunkMemo) -> list[tuple[object, ...]]:
+    found = sections(html, memo)
+    assert found is not None
+    return _shape(found)
+
+
+def test_chunks_read_before_give_the_same_sections_on_every_page(site: Path) -> None:
+    """Each page read with a memo, then again (every chunk remembered), then edited in one
+    word per chunk in turn, each time with the memo of the pages before."""
+    memo = ChunkMemo()
+    for page in sorted(site.rglob("index.html")):
+        match = ARTICLE.search(page.read_text("utf-8"))
+        if not match:
+            continue
+        html = match.group(1)
+        expected = _fast(html)
+        assert _remembered(html, memo) == expected, page
+        reused = memo.reused
+        assert _remembered(html, memo) == expected, page
+        headings = [m.start() for m in re.finditer(r"<h[1-6]", html)]
+        assert memo.reused > reused or len(headings) < 2, page
+        for at in headings[:40]:
+            word = re.compile(r">([A-Za-z]{3,})").search(html, at)
+            if word:
+                edited = f"{html[:word.start(1)]}Edited{html[word.end(1):]}"
+                assert _remembered(edited, memo) == _fast(edited), (page, at)
+
+
+PIECES = [*QUIRKS.values(), '<h2 id="x">X</h2>', '<h3 id="y">Y</h3>', "<h2>no id</h2>",
+          '<div><h2 id="d">D</h2>', "</div>", '<div data-search-exclude>', "<p>text</p>",
+          '<h2 id="z" data-search-exclude>Z</h2>', "<pre>a\n b</pre>", "tail &amp; text",
+          '<section><h4 id="n">N</h4><p>in</p></section>', "<li>item"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12),
+       st.lists(st.tuples(st.integers(0, 11), st.sampled_from(PIECES)), max_size=3))
+def test_chunks_give_what_a_full_read_gives(pieces: list[str],
+                                           edits: list[tuple[int, str]]) -> None:
+    memo = ChunkMemo()
+    first = "".join(pieces)
+    assert sections(first, memo) is None or _remembered(first, memo) == _fast(first)
+    for at, piece in edits:
+        pieces = [*pieces[:at], piece, *pieces[at + 1:]]
+    second = "".join(pieces)
+    plain = sections(second)
+    remembered = sections(second, memo)
+    assert (remembered is None) == (plain is None)
+    if plain is not None and remembered is not None:
+        assert _shape(remembered) == _shape(plain)
+
+
+def test_the_memo_forgets_what_a_build_did_not_meet() -> None:
+    memo = ChunkMemo()
+    sections('<h1 id="t">T</h1><h2 id="a">A</h2><p>a</p><h2 id="b">B</h2><p>b</p>', memo)
+    # The first section has nothing before it to be clean after: it is always read.
+    assert sorted(memo.kept) == ['<h2 id="a">A</h2><p>a</p>', '<h2 id="b">B</h2><p>b</p>']
+    memo.sweep()
+    sections('<h1 id="t">T</h1><h2 id="a">A</h2><p>a</p><h2 id="b">B</h2><p>changed</p>', memo)
+    assert memo.reused == 1
+    memo.sweep()
+    assert sorted(memo.kept) == ['<h2 id="a">A</h2><p>a</p>', '<h2 id="b">B</h2><p>changed</p>']
 
 
 class _Index:
