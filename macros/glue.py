@@ -37,11 +37,13 @@ from .render.downloads import FEED_PATH, LLMS_PATH
 from .render.rawblocks import RawBlocksExtension
 from .render.site import PageSpec, Site, build_site
 from .render.xref.fragments import FragmentCache, remember_fragments
+from .render.xref.inline_steps import InlineStepsExtension
 
 _INCLUDED, _NOT_IN_NAV = InclusionLevel.UNDEFINED, InclusionLevel.NOT_IN_NAV
 # One instance for the process, so that the serve cache's key (which names the extensions)
 # stays the same from one rebuild to the next.
 RAW_BLOCKS = RawBlocksExtension()
+INLINE_STEPS = InlineStepsExtension()
 _current: dict[str, Any] = {}  # the site and its Publication, set by on_config
 # Under ``mkdocs serve``: what one rebuild may reuse from the last (set by on_startup).
 _serving: dict[str, Any] = {}
@@ -198,7 +200,8 @@ def on_config(config: Any) -> Any:
     _current.update(site=site, pub=_publication(config), colours=_card_colours(config))
     _current["cards"] = draw_cards(site, _current["pub"], _current["colours"])
     config.nav = [{spec.title: _src_uri(spec)} for spec in site.specs if spec.listed]
-    config.markdown_extensions.append(RAW_BLOCKS)
+    # Last, after every extension that adds inline patterns (see inline_steps).
+    config.markdown_extensions.extend([RAW_BLOCKS, INLINE_STEPS])
     return config
 
 

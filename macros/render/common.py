@@ -33,10 +33,12 @@ def attr(text: str) -> str:
 def _escaped(value: object) -> object:
     """``escape(value)``; a plain ``str`` is escaped as markupsafe does, with the same
     replacements, but without making a ``Markup`` of it only to format it."""
-    if type(value) is str:
-        return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    kind = type(value)
+    if kind is str:
+        text = str(value)
+        return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
                 .replace("'", "&#39;").replace('"', "&#34;"))
-    return escape(value)
+    return value if kind is Markup else escape(value)
 
 
 def html(template: str, /, *args: object) -> Markup:

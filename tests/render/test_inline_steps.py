@@ -16,12 +16,20 @@ from markdown.extensions.smarty import SmartyExtension
 from markdown.treeprocessors import InlineProcessor
 
 from macros.render import plain as plain_mod
+from macros.render.rawblocks import RawBlocksExtension
 from macros.render.site import build_site
 from macros.render.xref import inline_steps
-from macros.render.xref.inline_steps import NEEDS, FilteredInline, install, needs
+from macros.render.xref.inline_steps import (
+    NEEDS,
+    FilteredInline,
+    InlineStepsExtension,
+    install,
+    needs,
+)
 from macros.render.xref.state import PageState
 
 from ..conftest import ROOT, real_index
+from .test_rawblocks import _extensions
 
 GENERATOR = ROOT / "tests" / "fixtures" / "generator"
 
@@ -48,13 +56,44 @@ def _pages_patterns() -> list[Any]:
     return [p for step in ("inline", "smarty") for p in state._md.treeprocessors[step].inlinePatterns]
 
 
+def _page_markdown(root: Path) -> Markdown:
+    """Python-Markdown as MkDocs sets it up for a page of ``root`` (our two extensions last)."""
+    names, configs = _extensions(root)
+    return Markdown(extensions=[*names, RawBlocksExtension(), InlineStepsExtension()],
+                    extension_configs=configs)
+
+
 def test_every_pattern_in_use_is_in_the_table() -> None:
     """A Python-Markdown upgrade that changes a pattern makes this fail: the changed pattern
     is then tried on every text (correct, slower) until its entry is checked and updated."""
-    plain_patterns = list(plain_mod._MD.treeprocessors["inline"].inlinePatterns)
-    unknown = [p.compiled_re.pattern for p in [*_pages_patterns(), *plain_patterns]
-               if needs(p) is None]
-    assert unknown == []
+    plain_mod._MD.reset().convert("x")
+    page = _page_markdown(ROOT)
+    page.convert("x")
+    used = [*_pages_patterns(), *plain_mod._MD.treeprocessors["inline"].inlinePatterns,
+            *page.treeprocessors["inline"].inlinePatterns]
+    assert len(used) > 40
+    assert [p.compiled_re.pattern for p in used if needs(p) is None] == []
+
+
+@pytest.mark.parametrize("root", [ROOT, GENERATOR], ids=["real", "generator"])
+def test_mkdocs_renders_every_page_the_same_with_it(root: Path) -> None:
+    names, configs = _extensions(root)
+    site = build_site(root, "http://127.0.0.1:8000/", "Site", "")
+    differ = []
+    for key, text in site.pages.items():
+        stock = Markdown(extensions=[*names, RawBlocksExtension()], extension_configs=configs)
+        filtered = _page_markdown(root)
+        assert type(filtered.treeprocessors["inline"]) is FilteredInline
+        if filtered.convert(text) != stock.convert(text) or filtered.toc != stock.toc:
+            differ.append(key)
+    assert differ == []
+
+
+def test_patterns_added_after_it_are_tried() -> None:
+    """It takes its patterns when it first runs, so an extension set up after it counts."""
+    md = Markdown(extensions=[InlineStepsExtension(), "abbr"])
+    assert md.convert("*Some* HTML.\n\n*[HTML]: Hyper Text") == \
+        Markdown(extensions=["abbr"]).convert("*Some* HTML.\n\n*[HTML]: Hyper Text")
 
 
 def test_both_inline_steps_of_a_page_are_filtered() -> None:
@@ -81,7 +120,8 @@ def test_the_table_is_not_empty_handed() -> None:
     key would otherwise leave an entry that nothing uses)."""
     samples = {"`": "a `b` c", "\\": "a \\* b", "[[": "[[gpu]]", "[@": "[@src]", "[": "[a](b)",
                "![": "![a](b)", "://": "<https://x.org>", "@": "<a@b.org>", "  \n": "a  \nb",
-               "&": "&amp;", "*": "*a*", "\"'": "\"'a", "'\"": "'\"a", "'": "a'b", '"': 'a"b'}
+               "&": "&amp;", "*": "*a*", "<": "<b>a</b>", "\"'": "\"'a", "'\"": "'\"a",
+               "'": "a'b", '"': 'a"b'}
     for expression, wanted in NEEDS.items():
         compiled = re.compile(expression, re.UNICODE | re.DOTALL)
         texts = [samples.get(w, "") for w in wanted]
@@ -108,6 +148,7 @@ def _shape(pattern: Any) -> tuple[str, str]:
 def test_install_replaces_both_steps_in_place() -> None:
     stock_order = [item.name for item in STOCK.treeprocessors._priority]
     assert [item.name for item in FILTERED.treeprocessors._priority] == stock_order
+    FILTERED.reset().convert("x")
     for name in ("inline", "smarty"):
         assert type(STOCK.treeprocessors[name]) is InlineProcessor
         assert type(FILTERED.treeprocessors[name]) is FilteredInline

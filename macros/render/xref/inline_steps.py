@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from markdown import Markdown, util
+from markdown import Extension, Markdown, util
 from markdown.treeprocessors import InlineProcessor
 
 # Each pattern's regular expression -> strings of which every match contains at least one.
@@ -35,6 +35,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     r"<([^<> !]+@[^@<> ]+)>": ("@",),  # <name@example.org>
     r"  \n": ("  \n",),  # hard line break
     r"(&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)": ("&",),  # entity
+    (r'''(<(\/?+[a-zA-Z][^\s"'<>@]*+(?:\s+[^\s"'=<>]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'=<>]++))?+)*+\s*+/?|!--(?:(?!<!--|-->).)*--|[?](?:(?!<[?]|[?]>).)*[?]|!\[CDATA\[(?:(?!<!\[CDATA\[|\]\]>).)*\]\])>)'''):
+        ("<",),  # inline HTML (the pages' own Markdown; content has none)
     r"\*|_": ("*", "_"),  # emphasis
     # smarty's quotes
     "^'(?=[!\"#\\$\\%'()*+,-.\\/:;<=>?\\@\\[\\\\\\]\\^_`{|}~]\\B)": ("'",),
@@ -64,14 +66,28 @@ def needs(pattern: Any) -> tuple[str, ...] | None:
 
 
 class FilteredInline(InlineProcessor):
-    """Python-Markdown's inline step over a fixed list of patterns, skipping a pattern when
-    the text lacks what it needs (the list also spares the registry's sort at every read)."""
+    """Python-Markdown's inline step, skipping a pattern when the text lacks what it needs.
+
+    It takes the patterns from their registry when it first runs, so that extensions set up
+    after it still add theirs, and keeps them as a list (a registry sorts itself at every
+    read)."""
 
     def __init__(self, md: Markdown, patterns: Any) -> None:
         super().__init__(md)
-        self.inlinePatterns: Any = list(patterns)
-        self.needs = [None if n is None else frozenset(n) for n in map(needs, self.inlinePatterns)]
-        self.all_needs = frozenset().union(*(n for n in self.needs if n is not None))
+        self.registry = patterns
+        self.inlinePatterns: Any = []
+        self.needs: list[frozenset[str] | None] = []
+        self.all_needs: frozenset[str] = frozenset()
+
+    def run(self, tree: Any, ancestors: list[str] | None = None) -> Any:
+        """Python-Markdown's ``run``, with the patterns taken on the first run."""
+        if self.registry is not None:
+            self.inlinePatterns = list(self.registry)
+            self.needs = [None if n is None else frozenset(n)
+                          for n in map(needs, self.inlinePatterns)]
+            self.all_needs = frozenset().union(*(n for n in self.needs if n is not None))
+            self.registry = None
+        return super().run(tree, ancestors)
 
     # Python-Markdown's private ``__handleInline``, which ``run`` calls under this name;
     # the same loop, with the skip.
@@ -109,3 +125,12 @@ def install(md: Markdown, steps: tuple[str, ...] = ("inline", "smarty")) -> None
             continue
         priority = next(item.priority for item in registry._priority if item.name == name)
         registry.register(FilteredInline(md, old.inlinePatterns), name, priority)
+
+
+class InlineStepsExtension(Extension):
+    """Installs :class:`FilteredInline` (for a Markdown set up by others, such as MkDocs's
+    for each page); list it after every extension that adds inline patterns."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
+        """Replace ``md``'s inline step by a :class:`FilteredInline`."""
+        install(md, ("inline",))
