@@ -37,6 +37,7 @@ build(config(second))
 from macros import glue
 print(json.dumps({"parses": glue._serving["content"].parses, "reused": glue._serving["reused"],
                   "search_reused": glue._serving["search"].reused,
+                  "chunks_reused": glue._serving["search"].chunks.reused,
                   "fragments_reused": glue._serving["fragments"].hits}))
 """
 
@@ -88,6 +89,7 @@ def test_a_serve_rebuild_after_an_edit_equals_a_clean_build(project: Path, tmp_p
     assert report["parses"] == dict.fromkeys(files, 1) | {edited: 2}
     assert report["reused"] > 0  # some pages did not change, and were not rendered again
     assert report["search_reused"] > 0  # nor parsed again for the search index
+    assert report["chunks_reused"] > 0  # nor were the unchanged parts of changed pages
     if kind != "glossary definition":  # which may change any term link, so none is kept
         assert report["fragments_reused"] > 0
     clean = run_build(project, tmp_path / "clean", SOURCE_DATE_EPOCH="1737331200")
