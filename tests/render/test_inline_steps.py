@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markdown import Markdown
+from markdown import Extension, Markdown
 from markdown.extensions.smarty import SmartyExtension
+from markdown.inlinepatterns import SimpleTagInlineProcessor
 from markdown.treeprocessors import InlineProcessor
 
 from macros.render import plain as plain_mod
@@ -90,10 +91,21 @@ def test_mkdocs_renders_every_page_the_same_with_it(root: Path) -> None:
 
 
 def test_patterns_added_after_it_are_tried() -> None:
-    """It takes its patterns when it first runs, so an extension set up after it counts."""
-    md = Markdown(extensions=[InlineStepsExtension(), "abbr"])
-    assert md.convert("*Some* HTML.\n\n*[HTML]: Hyper Text") == \
-        Markdown(extensions=["abbr"]).convert("*Some* HTML.\n\n*[HTML]: Hyper Text")
+    """It takes its patterns when it first runs, so an extension listed after it counts,
+    and a pattern it does not know is always tried."""
+
+    class Strike(Extension):
+        def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
+            md.inlinePatterns.register(SimpleTagInlineProcessor(r"(~~)(.+?)~~", "del"),
+                                       "strike", 40)
+
+    md = Markdown(extensions=[InlineStepsExtension(), Strike()])
+    assert md.convert("a ~~b~~ *c*") == "<p>a <del>b</del> <em>c</em></p>"
+    step = md.treeprocessors["inline"]
+    assert type(step) is FilteredInline
+    strike = [p for p in step.inlinePatterns if isinstance(p, SimpleTagInlineProcessor)
+              and p.tag == "del"]
+    assert len(strike) == 1 and needs(strike[0]) is None
 
 
 def test_both_inline_steps_of_a_page_are_filtered() -> None:

@@ -68,9 +68,9 @@ def needs(pattern: Any) -> tuple[str, ...] | None:
 class FilteredInline(InlineProcessor):
     """Python-Markdown's inline step, skipping a pattern when the text lacks what it needs.
 
-    It takes the patterns from their registry when it first runs, so that extensions set up
-    after it still add theirs, and keeps them as a list (a registry sorts itself at every
-    read)."""
+    It takes the patterns from their registry when it first runs, once every extension is
+    set up, so that extensions listed after it still add theirs, and keeps them as a list (a
+    registry sorts itself at every read); a pattern registered after that is not tried."""
 
     def __init__(self, md: Markdown, patterns: Any) -> None:
         super().__init__(md)
