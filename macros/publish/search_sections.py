@@ -14,7 +14,7 @@ handlers (:class:`.search_reader.Reader`). HTML it cannot be sure to read as
 Under ``make serve`` an edit changes a few sentences of a page, and the rest reads as before.
 With a :class:`ChunkMemo`, the stretch from one heading to the next is read once: a heading
 with an id (so it starts a section) met with nothing open and nothing skipped starts a chunk,
-which ends at the next heading; a chunk that ends the same way is remembered by its text, and
+which ends at the next heading; a chunk that ends the same way is remembered by (a digest of) its text, and
 the same text met the same way gives its sections again without being read. The reader's
 handlers never reach back past such a heading, so the sections are those of a full read
 (``tests/publish/test_search_sections.py`` compares the two, and both with the plugin's
@@ -23,6 +23,7 @@ parser, on every page).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -38,17 +39,22 @@ Snapshot = tuple[tuple[tuple[str, dict[str, str | None], float, str | None, list
                              list[str]], ...], int]
 
 
+def chunk_key(text: str) -> bytes:
+    """A chunk's key: a digest of its text, so the memo does not hold every page twice."""
+    return hashlib.blake2b(text.encode(), digest_size=20).digest()
+
+
 @dataclass
 class ChunkMemo:
-    """Serve only: the sections of each chunk read so far, by its text."""
+    """Serve only: the sections of each chunk read so far, by a digest of its text."""
 
-    kept: dict[str, Snapshot] = field(default_factory=dict)
-    used: set[str] = field(default_factory=set)  # chunks met by the current build
+    kept: dict[bytes, Snapshot] = field(default_factory=dict)
+    used: set[bytes] = field(default_factory=set)  # chunks met by the current build
     reused: int = 0
 
     def sweep(self) -> None:
         """After a build: forget the chunks it did not meet, so a long session does not grow."""
-        self.kept = {text: found for text, found in self.kept.items() if text in self.used}
+        self.kept = {key: found for key, found in self.kept.items() if key in self.used}
         self.used = set()
 
 
@@ -65,9 +71,9 @@ class _Chunks:
         replay the one that starts here if it is known (returning where it ends)."""
         self.close(at, reader)
         end = self.cuts[bisect_right(self.cuts, at)]
-        text = self.html[at:end]
-        self.memo.used.add(text)
-        kept = self.memo.kept.get(text)
+        key = chunk_key(self.html[at:end])
+        self.memo.used.add(key)
+        kept = self.memo.kept.get(key)
         if kept is None:
             self.open = (at, len(reader.found), end)
             return None
@@ -91,7 +97,7 @@ class _Chunks:
         found = reader.found[first:]
         current = next((i for i, s in enumerate(found) if s is reader.section), None)
         if current is not None:
-            self.memo.kept[self.html[start:at]] = (tuple(
+            self.memo.kept[chunk_key(self.html[start:at])] = (tuple(
                 (s.el.tag, dict(s.el.attrs), s.depth, s.id, list(s.title), list(s.text))
                 for s in found), current)
 
