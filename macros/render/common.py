@@ -25,11 +25,6 @@ def md_text(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def attr(text: str) -> str:
-    """Escape text for an HTML attribute value or element content (prefer :func:`html`)."""
-    return str(escape(text))
-
-
 def _escaped(value: object) -> object:
     """``escape(value)``; a plain ``str`` is escaped as markupsafe does, with the same
     replacements, but without making a ``Markup`` of it only to format it."""
@@ -39,6 +34,11 @@ def _escaped(value: object) -> object:
         return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
                 .replace("'", "&#39;").replace('"', "&#34;"))
     return value if kind is Markup else escape(value)
+
+
+def attr(text: str) -> str:
+    """Escape text for an HTML attribute value or element content (prefer :func:`html`)."""
+    return str(_escaped(text))
 
 
 def html(template: str, /, *args: object) -> Markup:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from macros.render.common import cite_box, html
+from macros.render.common import attr, cite_box, html
 
 
 def test_arguments_are_escaped_unless_they_are_markup() -> None:
@@ -25,3 +25,9 @@ def test_cite_box_escapes_its_text_and_keeps_line_breaks() -> None:
                  st.integers(), st.builds(Markup, st.text(max_size=10))))
 def test_html_escapes_each_argument_as_markupsafe_does(value: object) -> None:
     assert html("[{}]", value) == Markup("[{}]").format(value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a &<>'\"é;#")), max_size=20))
+def test_attr_escapes_as_markupsafe_does(text: str) -> None:
+    assert attr(text) == str(escape(text))
