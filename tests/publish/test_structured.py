@@ -260,10 +260,12 @@ def test_page_images_are_image_objects(site: Path) -> None:
 
 
 def test_ld_json_cannot_close_its_script_element() -> None:
-    data = {"a": "</script><script>alert(1)</script> & \u2028"}
+    data = {"a": "</script><script>alert(1)</script> & \u2028\u2029 é"}
     text = ld_json(data)
-    assert not set("<>&\u2028") & set(text)
+    assert not set("<>&\u2028\u2029") & set(text)
     assert json.loads(text) == data
+    assert text == ('{"a":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e'
+                    ' \\u0026 \\u2028\\u2029 é"}')
 
 
 # --- Open Graph and Twitter card ---------------------------------------------------------
