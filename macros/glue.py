@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import mkdocs_macros.context
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -25,6 +26,7 @@ from .publish.csp import apply_csp
 from .publish.export import write_exports
 from .publish.feed import atom_feed
 from .publish.figure_csv import write_figure_csvs
+from .publish.git_memo import memoized
 from .publish.llms import llms_txt
 from .publish.palette import NEUTRAL, CardPalette, card_palette
 from .publish.publication import Publication, page_description
@@ -85,7 +87,8 @@ _RENDERED = ("toc", "_title_from_render", "present_anchor_ids", "links_to_anchor
 
 def on_startup(command: str, dirty: bool) -> None:
     """Under ``mkdocs serve``, keep parsed content files, pages rendered from unchanged
-    Markdown and compiled templates between rebuilds; ``mkdocs build`` always starts clean.
+    Markdown, compiled templates and mkdocs-macros' git answers between rebuilds;
+    ``mkdocs build`` always starts clean.
     The served preview carries no Content-Security-Policy: MkDocs injects its live-reload
     script inline on every response."""
     _current["serve"] = command == "serve"
@@ -100,6 +103,11 @@ def on_startup(command: str, dirty: bool) -> None:
                         warnings=warnings, reused=0, used=set(), search=SearchMemory(),
                         fragments=FragmentCache(), exports={})
     remember_fragments(_serving.get("fragments"))
+    # mkdocs-macros' ``git`` variable: a serve reads git again only when the refs change.
+    read = getattr(mkdocs_macros.context, "get_git_info", None)
+    if read is not None:  # else this mkdocs-macros reads git elsewhere: left alone
+        read = getattr(read, "__wrapped__", read)
+        mkdocs_macros.context.get_git_info = memoized(read) if _serving else read
 
 
 # How often ``mkdocs serve`` looks for saved files. MkDocs polls every 0.5 s, which alone
