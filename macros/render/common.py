@@ -124,19 +124,20 @@ def _citation(source: Source) -> Markup:
     return Markup(" ").join(out)
 
 
-def _backrefs(number: int, uses: list[tuple[str, str | None]]) -> Markup:
-    """Wikipedia-style ``^`` or ``^ a b`` links back to each citation of one source."""
+def _backrefs(number: int, uses: list[tuple[str, str | None]]) -> str:
+    """Wikipedia-style ``^`` or ``^ a b`` links back to each citation of one source (HTML:
+    the number and letters need no escaping, the locators are escaped)."""
     if len(uses) == 1:
         label = f"Back to citation {number}" + (f" ({uses[0][1]})" if uses[0][1] else "")
-        return html('<a href="#cite-{}-1" aria-label="{}">^</a>', number, label)
+        return f'<a href="#cite-{number}-1" aria-label="{attr(label)}">^</a>'
     links = []
     for i, (_, locator) in enumerate(uses, start=1):
         letter = _LETTERS[(i - 1) % 26] * ((i - 1) // 26 + 1)
-        where = f" ({locator})" if locator else ""
+        where = attr(f" ({locator})") if locator else ""
         # The visible letter stands as a word in the name (WCAG 2.5.3, label in name).
-        links.append(html('<a href="#cite-{}-{}" aria-label="Back to citation {} {}{}">{}</a>',
-                          number, i, number, letter, where, letter))
-    return Markup("^ ") + Markup(" ").join(links)
+        links.append(f'<a href="#cite-{number}-{i}" aria-label="Back to citation {number} '
+                     f'{letter}{where}">{letter}</a>')
+    return "^ " + " ".join(links)
 
 
 def card_link(source: Source) -> Markup:
@@ -154,13 +155,21 @@ def references_html(state: PageState) -> Markup:
     items = []
     for key, number in sorted(state.numbers.items(), key=lambda kv: kv[1]):
         source = state.index.sources[key]
-        cite = source_citation(state.index, source, state.url, link_entry=True)
-        # The citation cards read their title and meta here, once per source, not per marker.
-        items.append(html('<li id="ref-{}" data-card-title="{}" data-card-meta="{}"{}>'
-                          '<span class="xref-backrefs">{}</span> {}</li>', number, source.title,
-                          state.index.source_meta(source), card_link(source),
-                          _backrefs(number, state.backrefs[key]), cite))
-    return Markup('<ol class="xref-refs">\n') + Markup("\n").join(items) + Markup("\n</ol>")
+        card, cite = _reference(source, state.index.source_meta(source))
+        entry = relative_url(state.url, f"{SOURCES_URL}#{source.id}")
+        items.append(f'<li id="ref-{number}"{card}><span class="xref-backrefs">'
+                     f"{_backrefs(number, state.backrefs[key])}</span> {cite} "
+                     f'<a class="xref-source-entry" href="{attr(entry)}">About this source</a>'
+                     "</li>")
+    return Markup('<ol class="xref-refs">\n' + "\n".join(items) + "\n</ol>")
+
+
+@lru_cache(maxsize=1 << 16)
+def _reference(source: Source, meta: str) -> tuple[str, str]:
+    """A reference's attributes for the citation card (which reads its title and meta here,
+    once per source, not per marker) and its citation: the same on every page."""
+    return (str(html(' data-card-title="{}" data-card-meta="{}"{}', source.title, meta,
+                     card_link(source))), str(_citation(source)))
 
 
 def cite_box(plain: str, bibtex: str) -> Markup:
