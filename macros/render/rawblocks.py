@@ -22,7 +22,7 @@ import re
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from . import whitespace
+from . import text_steps
 
 _START = re.compile(r"<([a-z][a-z0-9]*)[\s>]")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
@@ -86,12 +86,12 @@ class RawBlocks(Preprocessor):
 
 
 class RawBlocksExtension(Extension):
-    """Registers :class:`RawBlocks` (see the module's docstring), and the faster whitespace
-    step before it (:mod:`.whitespace`): both are for long pages of finished HTML."""
+    """Registers :class:`RawBlocks` (see the module's docstring), and the whole-text steps
+    of :mod:`.text_steps`: both are for long pages of finished HTML."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         """Add the preprocessor to ``md``."""
-        whitespace.install(md)
+        text_steps.install(md)
         md.preprocessors.register(RawBlocks(md), "explainer_raw_blocks", PRIORITY)
 
 
