@@ -31,7 +31,7 @@ from .publish.llms import llms_txt
 from .publish.palette import NEUTRAL, CardPalette, card_palette
 from .publish.publication import Publication, page_description
 from .publish.repository import git_repo_url
-from .publish.search_index import SearchMemory, attach
+from .publish.search_index import SearchMemory, attach, give_back
 from .publish.social import page_head
 from .publish.stamps import build_stamp
 from .publish.theme_env import TemplateBytecode, without_hidden_listing
@@ -254,11 +254,13 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
-    """Point "Edit this page" at the page's YAML file; hand the template its head data.
+    """Give the page its HTML back from the search plugin (see ``search_index.give_back``);
+    point "Edit this page" at the page's YAML file; hand the template its head data.
 
     ``explainer_head`` holds the page's Open Graph and Twitter tags and its JSON-LD
     (``overrides/main.html`` prints them in ``extrahead``).
     """
+    give_back(page)
     site = _current["site"]
     spec = next((s for s in site.specs if _src_uri(s) == page.file.src_uri), None)
     if spec and config.repo_url:

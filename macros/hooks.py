@@ -25,7 +25,8 @@ on_serve = glue.on_serve
 # Last to see the Markdown (after mkdocs-macros), first to see the HTML.
 on_page_markdown = event_priority(-100)(glue.on_page_markdown)
 on_page_content = event_priority(100)(glue.on_page_content)
-on_page_context = glue.on_page_context
+# Last, as it gives the page its HTML back from the search plugin.
+on_page_context = event_priority(-100)(glue.on_page_context)
 # Last to see the finished page, as it lets go of the page's HTML.
 on_post_page = event_priority(-100)(glue.on_post_page)
 on_post_build = glue.on_post_build

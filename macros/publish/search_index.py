@@ -12,7 +12,8 @@ and replaces its ``add_entry_from_context`` by one that makes the same entries:
   and of a page that changed only the stretches between headings that changed are read.
 
 The built ``search_index.json`` is byte for byte the plugin's own (tests/publish/
-test_search_sections.py).
+test_search_sections.py). A page whose HTML holds no ``data-search-`` attribute is lent to
+the rest of the plugin empty and given back by :func:`give_back` (see ``_lend``).
 """
 
 from __future__ import annotations
@@ -80,15 +81,40 @@ def attach(index: Any, memory: SearchMemory | None) -> None:
     def add_entry_from_context(page: Any) -> None:
         if memory is None:
             add_page(index, page, parse)
-            return
-        key = _key(settings, page)
-        memory.used.add(key)
-        if key in memory.kept:
-            memory.reused += 1
-            index.entries.extend(copy.deepcopy(memory.kept[key]))
-            return
-        before = len(index.entries)
-        add_page(index, page, parse, memory.chunks)
-        memory.kept[key] = copy.deepcopy(index.entries[before:])
+        else:
+            key = _key(settings, page)
+            memory.used.add(key)
+            if key in memory.kept:
+                memory.reused += 1
+                index.entries.extend(copy.deepcopy(memory.kept[key]))
+            else:
+                before = len(index.entries)
+                add_page(index, page, parse, memory.chunks)
+                memory.kept[key] = copy.deepcopy(index.entries[before:])
+        _lend(page)
 
     index.add_entry_from_context = add_entry_from_context
+
+
+# Once a page is indexed, the plugin removes every ``data-search-*`` attribute from its HTML
+# with a search tried at every character (19 ms over the real site's pages). A page that has
+# none is lent to it empty, and :func:`give_back` returns its HTML, unchanged as the search
+# would leave it, when the page's context is complete.
+_ATTRIBUTE, _LENT = "data-search-", "explainer_search_lent"
+
+
+def _lend(page: Any) -> None:
+    if isinstance(page.content, str) and page.content and _ATTRIBUTE not in page.content:
+        setattr(page, _LENT, page.content)
+        page.content = ""
+
+
+def give_back(page: Any) -> None:
+    """Return the HTML lent to the search plugin (the glue calls it after every plugin's
+    ``on_page_context``); a page the search did not see, or that someone filled again, is
+    left as it is."""
+    content = getattr(page, _LENT, None)
+    if content is not None:
+        delattr(page, _LENT)
+        if page.content == "":
+            page.content = content

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser
 
-from macros.publish.search_index import SearchMemory, attach
+from macros.publish.search_index import SearchMemory, attach, give_back
 from macros.publish.search_sections import ChunkMemo, chunk_key, sections
 
 from ..conftest import ROOT, TEST_REPO_URL
@@ -220,3 +220,35 @@ def test_search_index_is_the_plugins_own(site: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     ours = (site / "search" / "search_index.json").read_bytes()
     assert ours == (tmp_path / "search" / "search_index.json").read_bytes()
+    # Pages lent to the plugin empty come back as the plugin's own search leaves them.
+    pages = sorted(p.relative_to(site) for p in site.rglob("*.html"))
+    assert pages == sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.html"))
+    for page in pages:
+        assert (site / page).read_bytes() == (tmp_path / page).read_bytes(), page
+
+
+def test_a_page_is_lent_to_the_plugin_empty_only_without_search_attributes() -> None:
+    index = _Index()
+    attach(index, None)
+    plain = _page("a/", '<h2 id="s">S</h2><p>y</p>')
+    marked = _page("b/", '<h2 id="s" data-search-exclude="">S</h2>')
+    for page in (plain, marked):
+        index.add_entry_from_context(page)
+    assert (plain.content, marked.content) == ("", '<h2 id="s" data-search-exclude="">S</h2>')
+    give_back(plain)
+    give_back(marked)
+    assert plain.content == '<h2 id="s">S</h2><p>y</p>'
+    assert marked.content == '<h2 id="s" data-search-exclude="">S</h2>'
+    give_back(plain)  # given back once only
+    assert plain.content == '<h2 id="s">S</h2><p>y</p>'
+
+
+def test_html_another_plugin_put_in_the_lent_page_is_kept() -> None:
+    index = _Index()
+    attach(index, SearchMemory())
+    page = _page("a/", "<p>x</p>")
+    index.add_entry_from_context(page)
+    assert page.content == ""
+    page.content = "<p>theirs</p>"
+    give_back(page)
+    assert page.content == "<p>theirs</p>"
