@@ -50,8 +50,11 @@ def _anchors(toc: Any) -> list[Any]:
 
 def _key(settings: str, page: Any) -> bytes:
     toc = repr([(a.level, a.id, a.title, a.url, len(a.children)) for a in _anchors(page.toc)])
-    seen = repr((settings, page.url, page.title, page.meta, toc, page.content))
-    return hashlib.blake2b(seen.encode(), digest_size=20).digest()
+    # The HTML goes to the digest as it is: a repr of half a megabyte costs more than the hash.
+    seen = repr((settings, page.url, page.title, page.meta, toc, len(page.content)))
+    digest = hashlib.blake2b(seen.encode(), digest_size=20)
+    digest.update(page.content.encode())
+    return digest.digest()
 
 
 def add_page(index: Any, page: Any, parse: Any, chunks: ChunkMemo | None = None) -> None:
