@@ -6,11 +6,19 @@ it, and the index's terms and source ids. The key holds all of these, so a fragm
 from the cache only where rendering it again would give the same result; fragments with a
 problem are never kept, so their problems are found again. ``mkdocs build`` never turns the
 cache on (see ``macros/glue.py``).
+
+A page's state only grows while its fragments render (a glossary entry takes back the one
+term it holds for itself), so the key does not write the whole state out again for every
+fragment, which made a page's keys cost the square of its length: a :class:`Trail` keeps a
+digest of each prefix of the terms linked and of the citations made so far, and hashes only
+what was added since the last key. The citations stand for the numbers and back-links,
+which follow from them; their counts are in the key as well.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -75,6 +83,35 @@ def replay(state: PageState, kept: Rendered) -> str:
     return kept.html
 
 
+class Trail:
+    """Digests of every prefix of a sequence that grows, so that the digest of a longer one
+    that starts the same way costs only the items added (the prefix is compared, not trusted)."""
+
+    def __init__(self) -> None:
+        self.items: tuple[Any, ...] = ()
+        self.digests: list[bytes] = [b""]
+
+    def digest(self, items: tuple[Any, ...], part: Callable[[Any], object] = repr) -> bytes:
+        """The digest of ``items``, each written out as ``repr(part(item))``."""
+        held = len(self.items)
+        if items[:held] == self.items:
+            keep = held
+        elif self.items[:len(items)] == items:
+            keep = len(items)
+        else:
+            keep = 0
+        del self.digests[keep + 1:]
+        for item in items[keep:]:
+            self.digests.append(hashlib.blake2b(self.digests[-1] + repr(part(item)).encode(),
+                                                digest_size=20).digest())
+        self.items = items
+        return self.digests[-1]
+
+
+def _cited_key(use: tuple[str, Any]) -> str:
+    return use[0]
+
+
 class FragmentCache:
     """Fragments rendered by earlier rebuilds, by key; only those used by the last rebuild
     are kept after :meth:`sweep`."""
@@ -85,6 +122,7 @@ class FragmentCache:
         self.hits = 0
         self._index: Index | None = None
         self._token = ""
+        self._trails: dict[int, tuple[PageState, Trail, Trail]] = {}
 
     def _index_token(self, index: Index) -> str:
         if index is not self._index:
@@ -96,11 +134,18 @@ class FragmentCache:
             self._index = index
         return self._token
 
+    def _state_digests(self, state: PageState) -> tuple[bytes, bytes]:
+        held = self._trails.get(id(state))
+        if held is None or held[0] is not state:
+            held = self._trails[id(state)] = (state, Trail(), Trail())
+        return (held[1].digest(tuple(state.linked)),
+                held[2].digest(tuple(state.cite_uses), _cited_key))
+
     def key(self, state: PageState, text: str, inline: bool, autolink: bool) -> bytes:
         """The key of ``text`` rendered now on ``state``'s page."""
+        linked, cited = self._state_digests(state)
         parts = (self._index_token(state.index), text, inline, autolink, state.url,
-                 state.context, tuple(state.linked), tuple(state.numbers.items()),
-                 tuple((k, len(v)) for k, v in state.backrefs.items()))
+                 state.context, linked, cited, len(state.numbers), len(state.backrefs))
         digest = hashlib.blake2b(repr(parts).encode(), digest_size=20).digest()
         self.used.add(digest)
         return digest
@@ -109,6 +154,7 @@ class FragmentCache:
         """Forget the fragments the last rebuild did not use."""
         self.kept = {k: v for k, v in self.kept.items() if k in self.used}
         self.used = set()
+        self._trails = {}
 
 
 _active: list[FragmentCache] = []
@@ -126,5 +172,5 @@ def active() -> FragmentCache | None:
     return _active[0] if _active else None
 
 
-__all__ = ["FragmentCache", "Mark", "Rendered", "active", "added", "mark", "remember_fragments",
+__all__ = ["FragmentCache", "Mark", "Rendered", "Trail", "active", "added", "mark", "remember_fragments",
            "replay"]
