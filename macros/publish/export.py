@@ -23,6 +23,7 @@ from ..render.common import site_key, site_link
 from ..render.plain import plain_text
 from ..render.xref.state import Use
 from .citations import sources_bib, sources_csl
+from .ical import AllDay, calendar
 
 SCHEMA_VERSION = 1
 
@@ -67,13 +68,7 @@ def timeline_json(index: Index, base: str) -> dict[str, Any]:
 
 def timeline_ics(index: Index, base: str, stamp: datetime, name: str = "") -> bytes:
     """An iCalendar file: each event all-day on its date, or its first day if less precise."""
-    from icalendar import Calendar
-    from icalendar import Event as VEvent
-
-    cal = Calendar()
-    cal.add("prodid", f"-//{name or site_key(name)}//timeline//EN")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{name}: timeline" if name else "Timeline")
+    events = []
     for e in index.events:
         when = event_when(e)
         start = when.start.first_day()
@@ -81,18 +76,11 @@ def timeline_ics(index: Index, base: str, stamp: datetime, name: str = "") -> by
         note = plain_text(e.description)
         if when.precision in ("month", "year"):
             note = f"Date known only to the {when.precision} ({when.human()}). {note}"
-        vevent = VEvent()
-        vevent.add("uid", f"{e.id}@{site_key(name)}")
-        vevent.add("dtstamp", stamp)
-        vevent.add("dtstart", start)
-        vevent.add("dtend", end)
-        vevent.add("summary", e.title)
-        vevent.add("description", note)
-        vevent.add("categories", [index.category_label(e.category)])
-        vevent.add("url", site_link(base, f"{TIMELINE_URL}#{e.id}"))
-        cal.add_component(vevent)
-    ical: bytes = cal.to_ical()
-    return ical
+        events.append(AllDay(f"{e.id}@{site_key(name)}", start, end, e.title, note,
+                             (index.category_label(e.category),),
+                             site_link(base, f"{TIMELINE_URL}#{e.id}")))
+    return calendar(f"-//{name or site_key(name)}//timeline//EN",
+                    f"{name}: timeline" if name else "Timeline", events, stamp)
 
 
 def _source_dict(s: Source, base: str, uses: list[Use]) -> dict[str, Any]:

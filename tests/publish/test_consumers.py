@@ -1,5 +1,5 @@
 """Each export read by the tools people use with it: pandoc's citeproc (CSL-JSON and
-BibTeX), biber's data-model check, vobject (the calendar is written by icalendar),
+BibTeX), biber's data-model check, vobject (a second reader of the calendar, after icalendar),
 feedparser and a JSON-LD processor (pyld).
 
 pandoc and biber come from Debian (``make test`` installs them with apt-get when missing,
@@ -168,7 +168,7 @@ def test_biber_validates_the_bibtex_against_biblatex_s_data_model(site: Path,
     assert warnings == undated
 
 
-def test_vobject_reads_the_calendar_written_by_icalendar(site: Path) -> None:
+def test_vobject_reads_the_calendar(site: Path) -> None:
     calendar = vobject.readOne((site / "data" / "timeline.ics").read_text("utf-8"))
     events = {e.uid.value.split("@")[0]: e for e in calendar.vevent_list}
     assert list(events) == [e.id for e in INDEX.events]
