@@ -3,11 +3,15 @@ never reaches the page: a leftover ``[@`` or ``[[`` is an error at ``file:line:c
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from macros.content.load import load_content
+from macros.render.xref import leftover
 from macros.render.xref.state import PageState
 
 from ..conftest import MINI, content_errors, edit
@@ -77,3 +81,20 @@ def test_markers_sit_tight_after_punctuation_grouped_and_in_order(state: PageSta
         f'<p>A.<sup class="xref-cite">{links.format(1, 1)}</sup> '
         f'B,<sup class="xref-cite">{links.format(1, 2)}{links.format(2, 1)}</sup> '
         f'then C;<sup class="xref-cite">{links.format(1, 3)}{links.format(2, 2)}</sup> D.</p>')
+
+
+_MARKUP = st.lists(st.sampled_from([
+    "[", "@", "[@", "[[", "&#91;", "&#091;", "&#x5b;", "&#X5B", "&#64;", "&#x40;", "&lsqb;",
+    "&lbrack;", "&commat;", "&#9;", "&amp;", "&#39;", "<b>", "</b>", "<code>", "</code>",
+    "<pre>", "</pre>", "\n", " ", "a", "]", "&", "#", "9", "1"]), max_size=14).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_MARKUP)
+def test_a_page_passed_over_unparsed_cannot_show_unrendered_markup(markup: str) -> None:
+    """The page check skips a page whose markup holds neither markup nor a character
+    reference that could read as it; such a page's visible text never shows ``[@``/``[[``."""
+    if not leftover.may_show_open(markup):
+        assert not re.search(r"\[[@\[]", leftover.visible_text(markup)), markup
+    assert leftover.may_show_open("x &#91;@y") and leftover.may_show_open("a [[b")
+    assert not leftover.may_show_open("<i>[</i>[ &#39;@")  # a tag breaks the pair
