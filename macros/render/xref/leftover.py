@@ -71,6 +71,8 @@ def unrendered(source: str, markup: str) -> list[tuple[str, int, str]]:
     to parse (an unknown form inside the brackets) is reported where it is parsed, so it
     is skipped here.
     """
+    if not may_show_open(markup):
+        return []
     text = visible_text(markup)
     found: list[tuple[str, int, str]] = []
     used: dict[str, int] = {}
