@@ -11,7 +11,7 @@ from markdown.serializers import to_html_string
 from markupsafe import Markup, escape
 
 from ..content.dates import parse_when
-from ..content.index import SOURCES_URL, Index
+from ..content.index import SOURCES_URL
 from ..content.model import Source
 from .xref.state import Origin, PageState, relative_url
 
@@ -91,18 +91,10 @@ class PageBuilder:
         return "\n\n".join(self.parts) + "\n"
 
 
-def source_citation(index: Index, source: Source, page_url: str, *, link_entry: bool) -> Markup:
-    """A CS1-style citation: authors, "title", outlet, date, links."""
-    cite = _citation(source)
-    if not link_entry:
-        return cite
-    href = relative_url(page_url, f"{SOURCES_URL}#{source.id}")
-    return cite + html(' <a class="xref-source-entry" href="{}">About this source</a>', href)
-
-
 @lru_cache(maxsize=1 << 16)
-def _citation(source: Source) -> Markup:
-    """The citation without the link to its entry: the same on every page that cites it."""
+def source_citation(source: Source) -> Markup:
+    """A CS1-style citation: authors, "title", outlet, date, links; the same on every page
+    that cites the source (a page's reference list adds the link to its entry)."""
     out: list[Markup] = []
     if source.authors:
         out.append(html("{}.", ", ".join(source.authors)))
@@ -169,7 +161,7 @@ def _reference(source: Source, meta: str) -> tuple[str, str]:
     """A reference's attributes for the citation card (which reads its title and meta here,
     once per source, not per marker) and its citation: the same on every page."""
     return (str(html(' data-card-title="{}" data-card-meta="{}"{}', source.title, meta,
-                     card_link(source))), str(_citation(source)))
+                     card_link(source))), str(source_citation(source)))
 
 
 def cite_box(plain: str, bibtex: str) -> Markup:

@@ -200,7 +200,7 @@ def sources_page(index: Index, uses: dict[str, list[Use]],
             where = (f'<p class="xref-cited-in"><span class="xref-label">Cited in:</span> '
                      f"{_use_links(SOURCES_URL, cited)}</p>") if cited else ""
             items.append(f'<li id="{source.id}" class="xref-source">'
-                         f"<p>{source_citation(index, source, SOURCES_URL, link_entry=False)}</p>"
+                         f"<p>{source_citation(source)}</p>"
                          f'<p class="xref-note">{attr(source.note)}</p>{where}</li>')
         page.html('<ul class="xref-sources">' + "".join(items) + "</ul>")
     return page.markdown(), state
