@@ -29,8 +29,6 @@ from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.postprocessors import RawHtmlPostprocessor
 from markdown.preprocessors import NormalizeWhitespace, Preprocessor
 
-# Python-Markdown's own priorities for the three steps.
-PRIORITIES = {"normalize_whitespace": 30, "fenced_code_block": 25, "raw_html": 30}
 # A newline, then spaces up to the next newline: the spaces go.
 _SPACE_LINE = re.compile(r"\n +(?=\n)")
 _FENCES = ("```", "~~~")
@@ -95,6 +93,12 @@ class RawHtml(RawHtmlPostprocessor):
         return pattern.sub(substitute, text)
 
 
+def replace(registry: Any, name: str, step: Any) -> None:
+    """Register ``step`` as ``name`` in ``registry``, at the priority of the step it replaces."""
+    priority = next(item.priority for item in registry._priority if item.name == name)
+    registry.register(step, name, priority)
+
+
 def install(md: Markdown) -> None:
     """Put each step here in the place of ``md``'s own, where Python-Markdown's still stands."""
     steps: list[tuple[util.Registry[Any], str, type, Callable[[Any], Any]]] = [
@@ -105,7 +109,7 @@ def install(md: Markdown) -> None:
     ]
     for registry, name, stock_type, make in steps:
         if name in registry and type(registry[name]) is stock_type:
-            registry.register(make(registry[name]), name, PRIORITIES[name])
+            replace(registry, name, make(registry[name]))
 
 
-__all__ = ["PRIORITIES", "FenceGuard", "RawHtml", "Whitespace", "install"]
+__all__ = ["FenceGuard", "RawHtml", "Whitespace", "install", "replace"]

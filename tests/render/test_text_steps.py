@@ -11,7 +11,7 @@ from markdown.postprocessors import RawHtmlPostprocessor
 from markdown.preprocessors import NormalizeWhitespace
 
 from macros.render.rawblocks import RawBlocksExtension
-from macros.render.text_steps import PRIORITIES, FenceGuard, RawHtml, Whitespace, install
+from macros.render.text_steps import FenceGuard, RawHtml, Whitespace, install
 
 # Every character the whitespace step treats specially, and a little text.
 _TEXT = st.text(alphabet=[" ", "\n", "\r", "\t", "\x02", "\x03", "a", "<", "\u00a0"],
@@ -80,7 +80,8 @@ def test_each_step_takes_the_place_and_priority_of_python_markdowns() -> None:
         ours, theirs = getattr(md, registry), getattr(stock, registry)
         assert type(ours[name]) is kind
         assert ours.get_index_for_name(name) == theirs.get_index_for_name(name)
-        assert next(i.priority for i in theirs._priority if i.name == name) == PRIORITIES[name]
+        assert [i.priority for i in ours._priority if i.name == name] == \
+            [i.priority for i in theirs._priority if i.name == name]
     assert isinstance(md.preprocessors["fenced_code_block"].inner, FencedBlockPreprocessor)
 
 
@@ -89,7 +90,7 @@ def test_a_step_another_extension_put_there_is_kept() -> None:
         pass
 
     md = markdown.Markdown(extensions=["md_in_html"])
-    md.preprocessors.register(Own(md), "normalize_whitespace", PRIORITIES["normalize_whitespace"])
+    md.preprocessors.register(Own(md), "normalize_whitespace", 30)
     raw_html = md.postprocessors["raw_html"]
     install(md)
     assert type(md.preprocessors["normalize_whitespace"]) is Own

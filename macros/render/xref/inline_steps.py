@@ -22,6 +22,8 @@ from typing import Any
 from markdown import Extension, Markdown, util
 from markdown.treeprocessors import InlineProcessor
 
+from ..text_steps import replace
+
 # Each pattern's regular expression -> strings of which every match contains at least one.
 NEEDS: dict[str, tuple[str, ...]] = {
     r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)`)": ("`",),  # code span
@@ -123,8 +125,7 @@ def install(md: Markdown, steps: tuple[str, ...] = ("inline", "smarty")) -> None
         old: Any = registry[name]
         if type(old) is not InlineProcessor:
             continue
-        priority = next(item.priority for item in registry._priority if item.name == name)
-        registry.register(FilteredInline(md, old.inlinePatterns), name, priority)
+        replace(registry, name, FilteredInline(md, old.inlinePatterns))
 
 
 class InlineStepsExtension(Extension):
