@@ -195,7 +195,10 @@ def bibtex_text(data: Any) -> str:
     writer = Writer()
     encode = writer._encode  # latexcodec, character by character: the slowest step of a build
     writer._encode = lambda text: text if _PLAIN_TEX.match(text) else encode(text)
-    text: str = writer.to_string(data)
+    try:
+        text: str = writer.to_string(data)
+    finally:
+        del writer._encode  # the writer holds the lambda that holds the writer: a cycle
     return text
 
 

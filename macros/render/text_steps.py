@@ -15,7 +15,9 @@ class here gives its step's output, text for text (``tests/render/test_text_step
   search a stashed block for placeholders when it holds no placeholder's first character.
 
 :func:`install` puts each in the place of Python-Markdown's own, only where that still
-stands (an extension that replaced a step keeps its own).
+stands (an extension that replaced a step keeps its own). The content's own Markdown
+(:mod:`.xref.state`) has them too: the same output, and its raw-HTML step, run once per
+fragment, leaves no reference cycle behind (see :mod:`macros.content.collector`).
 """
 
 from __future__ import annotations
@@ -73,24 +75,39 @@ class RawHtml(RawHtmlPostprocessor):
 
     def run(self, text: str) -> str:
         """``text`` with every placeholder replaced by its stashed HTML, as the stock step."""
-        stash = self.md.htmlStash
-        if not stash.html_counter:
+        if not self.md.htmlStash.html_counter:
             return text
-        base = util.HTML_PLACEHOLDER % r"([0-9]+)"
-        pattern = re.compile(f"<p>{base}</p>|{base}")
+        return _Restore(self).sub(text)
 
-        def restore(html: str) -> str:
-            return pattern.sub(substitute, html) if util.STX in html else html
 
-        def substitute(match: re.Match[str]) -> str:
-            key, wrapped = (match.group(1), True) if match.group(1) else (match.group(2), False)
-            if int(key) >= stash.html_counter:
-                return match.group(0)
-            # An element from md_in_html, as Python-Markdown's own step passes it.
-            html = self.stash_to_string(stash.rawHtmlBlocks[int(key)])  # type: ignore[arg-type]
-            return restore(html if not wrapped or self.isblocklevel(html) else f"<p>{html}</p>")
+class _Restore:
+    """One run of :class:`RawHtml`. Methods, not nested functions that call each other: those
+    would hold each other in a cycle, left for the collector after every run."""
 
-        return pattern.sub(substitute, text)
+    _BASE = util.HTML_PLACEHOLDER % r"([0-9]+)"
+    _PATTERN = re.compile(f"<p>{_BASE}</p>|{_BASE}")
+
+    def __init__(self, step: RawHtml) -> None:
+        self.step = step
+        self.stash = step.md.htmlStash
+
+    def sub(self, text: str) -> str:
+        """``text`` with its placeholders replaced."""
+        return self._PATTERN.sub(self.substitute, text)
+
+    def restore(self, html: str) -> str:
+        """Stashed ``html``, with the placeholders it holds replaced in turn."""
+        return self.sub(html) if util.STX in html else html
+
+    def substitute(self, match: re.Match[str]) -> str:
+        """The stashed HTML for one placeholder (unknown numbers stay as they are)."""
+        key, wrapped = (match.group(1), True) if match.group(1) else (match.group(2), False)
+        if int(key) >= self.stash.html_counter:
+            return match.group(0)
+        step = self.step
+        # An element from md_in_html, as Python-Markdown's own step passes it.
+        html = step.stash_to_string(self.stash.rawHtmlBlocks[int(key)])  # type: ignore[arg-type]
+        return self.restore(html if not wrapped or step.isblocklevel(html) else f"<p>{html}</p>")
 
 
 def replace(registry: Any, name: str, step: Any) -> None:

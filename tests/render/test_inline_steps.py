@@ -27,7 +27,7 @@ from macros.render.xref.inline_steps import (
     install,
     needs,
 )
-from macros.render.xref.state import PageState
+from macros.render.xref.state import PageState, markdown_for
 
 from ..conftest import ROOT, real_index
 from .test_rawblocks import _extensions
@@ -51,10 +51,9 @@ def _smarty() -> SmartyExtension:
 
 def _pages_patterns() -> list[Any]:
     """The inline patterns a page's Markdown tries, in order (inline step, then smarty's)."""
-    state = PageState(real_index(), "")
-    state.markdown("x")
-    assert state._md is not None
-    return [p for step in ("inline", "smarty") for p in state._md.treeprocessors[step].inlinePatterns]
+    md = markdown_for(PageState(real_index(), ""))
+    md.reset().convert("x")
+    return [p for step in ("inline", "smarty") for p in md.treeprocessors[step].inlinePatterns]
 
 
 def _page_markdown(root: Path) -> Markdown:
@@ -109,12 +108,11 @@ def test_patterns_added_after_it_are_tried() -> None:
 
 
 def test_both_inline_steps_of_a_page_are_filtered() -> None:
-    state = PageState(real_index(), "")
-    state.markdown("x")
-    assert state._md is not None
-    steps = [state._md.treeprocessors[name] for name in ("inline", "smarty")]
+    md = markdown_for(PageState(real_index(), ""))
+    md.reset().convert("x")
+    steps = [md.treeprocessors[name] for name in ("inline", "smarty")]
     assert [type(step) for step in steps] == [FilteredInline, FilteredInline]
-    names = [item.name for item in state._md.treeprocessors._priority]
+    names = [item.name for item in md.treeprocessors._priority]
     assert names.index("inline") < names.index("smarty")
 
 

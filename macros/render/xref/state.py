@@ -6,6 +6,7 @@ happen once per page and numbers citations in order of first use, as on Wikipedi
 
 from __future__ import annotations
 
+import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,10 +17,11 @@ from markdown.extensions.smarty import SmartyExtension
 from ...content.index import Index
 from ...content.matcher import TermMatcher
 from ...content.yamlload import Document, Path_
+from .. import text_steps
 from . import fragments
 from .inline_steps import install as install_inline_steps
 from .leftover import unrendered
-from .markdown_ext import XrefExtension
+from .markdown_ext import PageSwitch, XrefExtension
 
 
 @lru_cache(maxsize=1 << 14)
@@ -41,6 +43,27 @@ def relative_url(page: str, target: str) -> str:
     rel = _relpath(path, page)
     rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
     return rel + (f"#{frag}" if hash_ else "")
+
+
+_shared = threading.local()  # one Markdown per thread, lent to each page in turn
+
+
+def markdown_for(page: PageState) -> Markdown:
+    """The thread's content Markdown, set to render for ``page``."""
+    made: tuple[Markdown, PageSwitch] | None = getattr(_shared, "made", None)
+    if made is None:
+        switch = PageSwitch()
+        # Typographic quotes and apostrophes in all content text; dashes and ellipses
+        # are left as the editor typed them.
+        smarty = SmartyExtension(smart_quotes=True, smart_dashes=False,
+                                 smart_ellipses=False, smart_angled_quotes=False)
+        md = Markdown(extensions=[XrefExtension(switch), "sane_lists", smarty],
+                      output_format="html")
+        install_inline_steps(md)
+        text_steps.install(md)
+        made = _shared.made = md, switch
+    made[1].page = page
+    return made[0]
 
 
 @dataclass(frozen=True)
@@ -85,7 +108,6 @@ class PageState:
     cite_uses: list[tuple[str, Use]] = field(default_factory=list)
     problems: list[RenderProblem] = field(default_factory=list)
     autolink: bool = True
-    _md: Markdown | None = None
 
     @property
     def matcher(self) -> TermMatcher:
@@ -121,16 +143,9 @@ class PageState:
         return html
 
     def _convert(self, text: str, origin: Origin | None, inline: bool, autolink: bool) -> str:
-        if self._md is None:
-            # Typographic quotes and apostrophes in all content text; dashes and ellipses
-            # are left as the editor typed them.
-            smarty = SmartyExtension(smart_quotes=True, smart_dashes=False,
-                                     smart_ellipses=False, smart_angled_quotes=False)
-            self._md = Markdown(extensions=[XrefExtension(self), "sane_lists", smarty],
-                                output_format="html")
-            install_inline_steps(self._md)
+        md = markdown_for(self)
         self.origin, self.autolink = origin, autolink
-        html = self._md.reset().convert(text)
+        html = md.reset().convert(text)
         for needle, occurrence, message in unrendered(text, html):
             self.problems.append(RenderProblem(origin, needle, message, occurrence))
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
