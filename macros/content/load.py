@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .about import ABOUT, About, check_about
 from .cache import ContentCache
-from .collector import fewer_collections
+from .collector import paused_collector
 from .errors import ContentError, Problem
 from .figure_check import FIGURES, CheckedFigures, check_figures
 from .home_model import Home
@@ -61,7 +61,7 @@ def _load(path: Path, base: Path, problems: list[Problem], required: bool,
     return doc
 
 
-@fewer_collections()
+@paused_collector()
 def load_content(content_dir: Path, base: Path | None = None,
                  cache: ContentCache | None = None) -> Content:
     """Load and check ``content_dir``; raise :class:`ContentError` listing every error.

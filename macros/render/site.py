@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.cache import ContentCache
-from ..content.collector import fewer_collections
+from ..content.collector import paused_collector
 from ..content.errors import ContentError, Problem
 from ..content.index import section_url
 from ..content.load import Content, load_content
@@ -123,7 +123,7 @@ class _Pages:
                               listed=part is pages[0][0], holds=holds), page, into)
 
 
-@fewer_collections()
+@paused_collector()
 def render_site(content: Content, site_url: str = "", site_name: str = "",
                 repo_url: str = "") -> Site:
     """Render all pages; raise :class:`ContentError` if any text fails to render.
@@ -204,6 +204,7 @@ def _unused(site: Site) -> list[Problem]:
     return out
 
 
+@paused_collector()  # load and render as one: no pass over what loading made, in between
 def build_site(project_dir: Path, site_url: str = "", site_name: str = "",
                repo_url: str = "", cache: ContentCache | None = None) -> Site:
     """Load, check and render the content of the project at ``project_dir``.
