@@ -7,11 +7,14 @@ to split the fixture and the real content; ``make bench`` splits at the real siz
 
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
 from typing import NamedTuple, cast
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from macros.content.load import load_content
 from macros.render import split
@@ -117,7 +120,7 @@ def test_whos_who_counts_its_structured_data_against_the_budget(
 
 def test_a_page_is_measured_at_its_weight(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(split, "SPLIT_AT", 1500)
-    monkeypatch.setattr(split, "gzipped", len)
+    monkeypatch.setattr(split, "compressed_size", len)
     head = split.Part("whos-who", "whos-who/", "Who’s who", "", ())
     page = cast(split.Rendered, ("x" * 1000, None))
     assert split.measure(head, lambda: page, ["ab"]) == ([(head, page)], 1000)
@@ -127,7 +130,7 @@ def test_a_page_is_measured_at_its_weight(monkeypatch: pytest.MonkeyPatch) -> No
 def test_fit_splits_a_letter_again_until_each_page_fits_rendering_each_page_once(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(split, "SPLIT_AT", 1000)
-    monkeypatch.setattr(split, "gzipped", len)  # sizes as written, to keep the sums simple
+    monkeypatch.setattr(split, "compressed_size", len)  # sizes as written, to keep the sums simple
     head = split.Part("glossary", "glossary/", "Glossary", "", ())
     groups = {"A": [Item(f"a{i}") for i in range(10)], "B": [Item("b0")]}
     made: list[tuple[str, ...]] = []
@@ -199,3 +202,21 @@ def test_a_split_real_site_builds_and_every_link_lands(
         assert all(f'<dtid="{i}">' in html for i in ids)
         found += ids
     assert sorted(found) == sorted(listed)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab é€\n<>&\U0001f600"), max_size=3 * 70_000)
+       .map(lambda t: t * 2))
+def test_a_page_measured_a_slice_at_a_time_measures_as_compressed_whole(text: str) -> None:
+    """Slices of ``_SLICE`` characters (some cut beside a four-byte character) compress to
+    the same bytes as the page whole, as the budget test measures it."""
+    whole = len(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0))
+    assert split.compressed_size(text) == whole
+    assert split.gzipped(text) == whole
+    assert split.gzipped_later(text).result() == whole
+
+
+def test_sizes_are_measured_across_slice_boundaries() -> None:
+    for length in (split._SLICE - 1, split._SLICE, split._SLICE + 1, 3 * split._SLICE + 7):
+        text = ("€a" * length)[:length]
+        assert split.compressed_size(text) == len(gzip.compress(text.encode(), 6, mtime=0))
