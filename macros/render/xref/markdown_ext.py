@@ -77,9 +77,13 @@ class _TermPattern(InlineProcessor):
 
 
 class _CitePattern(InlineProcessor):
-    def __init__(self, pattern: str, state: XrefPage) -> None:
+    def __init__(self, pattern: str, ext: XrefExtension) -> None:
         super().__init__(pattern)
-        self.state = state
+        self.ext = ext
+
+    @property
+    def state(self) -> XrefPage:
+        return self.ext.state
 
     def handleMatch(  # type: ignore[override]  # noqa: N802 - Markdown's API name
             self, m: re.Match[str], data: str
@@ -104,9 +108,13 @@ def _insert_text(parent: ET.Element, index: int, text: str) -> None:
 
 
 class _Resolver(Treeprocessor):
-    def __init__(self, md: Markdown, state: XrefPage) -> None:
+    def __init__(self, md: Markdown, ext: XrefExtension) -> None:
         super().__init__(md)
-        self.state = state
+        self.ext = ext
+
+    @property
+    def state(self) -> XrefPage:
+        return self.ext.state
 
     def run(self, root: ET.Element) -> None:
         self._walk(root, skip=False)
@@ -189,49 +197,13 @@ class _Resolver(Treeprocessor):
         return head, links
 
 
-class PageSwitch:
-    """The page a shared Markdown renders for: each call goes to the page set last.
-
-    Building a Markdown with its extensions takes about a millisecond and leaves a web of
-    objects that only the cycle collector frees; one Markdown serves every page in turn.
-    """
-
-    def __init__(self) -> None:
-        self.page: XrefPage | None = None
-
-    def _current(self) -> XrefPage:
-        if self.page is None:
-            raise RuntimeError("no page is being rendered")
-        return self.page
-
-    @property
-    def matcher(self) -> TermMatcher:
-        """The current page's term matcher."""
-        return self._current().matcher
-
-    def problem(self, needle: str, message: str) -> None:
-        """Record a problem on the current page."""
-        self._current().problem(needle, message)
-
-    def term_label(self, placeholder: ET.Element) -> str:
-        """The current page's label for ``[[key]]``."""
-        return self._current().term_label(placeholder)
-
-    def term_link(self, key: str, label: str, raw: str) -> ET.Element | None:
-        """The current page's link for ``[[key]]``."""
-        return self._current().term_link(key, label, raw)
-
-    def auto_link(self, term_id: str, text: str) -> ET.Element | None:
-        """The current page's link for a plain mention."""
-        return self._current().auto_link(term_id, text)
-
-    def cite_marker(self, items: list[tuple[str, str | None]], raw: str) -> ET.Element:
-        """The current page's citation marker."""
-        return self._current().cite_marker(items, raw)
-
-
 class XrefExtension(Extension):
-    """Registers the inert-content rules and the term/citation resolver."""
+    """Registers the inert-content rules and the term/citation resolver.
+
+    Its steps render for the page in ``state``, which may be set to another page between
+    documents: building a Markdown takes about a millisecond and leaves objects in cycles
+    that only the collector frees, so one Markdown serves every page in turn.
+    """
 
     def __init__(self, state: XrefPage) -> None:
         super().__init__()
@@ -242,6 +214,6 @@ class XrefExtension(Extension):
         md.inlinePatterns.deregister("html")
         md.inlinePatterns.deregister("automail")
         md.inlinePatterns.register(_TermPattern(TERM_RE.pattern), "xref-term", 175)
-        md.inlinePatterns.register(_CitePattern(CITE_RE.pattern, self.state), "xref-cite", 174)
-        md.treeprocessors.register(_Resolver(md, self.state), "xref-resolve", 1)
+        md.inlinePatterns.register(_CitePattern(CITE_RE.pattern, self), "xref-cite", 174)
+        md.treeprocessors.register(_Resolver(md, self), "xref-resolve", 1)
         md.treeprocessors.register(TidyMarkers(md), "xref-tidy", 0.5)

@@ -21,7 +21,7 @@ from .. import text_steps
 from . import fragments
 from .inline_steps import install as install_inline_steps
 from .leftover import unrendered
-from .markdown_ext import PageSwitch, XrefExtension
+from .markdown_ext import XrefExtension
 
 
 @lru_cache(maxsize=1 << 14)
@@ -50,19 +50,18 @@ _shared = threading.local()  # one Markdown per thread, lent to each page in tur
 
 def markdown_for(page: PageState) -> Markdown:
     """The thread's content Markdown, set to render for ``page``."""
-    made: tuple[Markdown, PageSwitch] | None = getattr(_shared, "made", None)
+    made: tuple[Markdown, XrefExtension] | None = getattr(_shared, "made", None)
     if made is None:
-        switch = PageSwitch()
+        xref = XrefExtension(page)
         # Typographic quotes and apostrophes in all content text; dashes and ellipses
         # are left as the editor typed them.
         smarty = SmartyExtension(smart_quotes=True, smart_dashes=False,
                                  smart_ellipses=False, smart_angled_quotes=False)
-        md = Markdown(extensions=[XrefExtension(switch), "sane_lists", smarty],
-                      output_format="html")
+        md = Markdown(extensions=[xref, "sane_lists", smarty], output_format="html")
         install_inline_steps(md)
         text_steps.install(md)
-        made = _shared.made = md, switch
-    made[1].page = page
+        made = _shared.made = md, xref
+    made[1].state = page
     return made[0]
 
 
