@@ -135,18 +135,20 @@ class _Bodies:
     def _key(part: Part) -> tuple[str, ...]:
         return (part.url, *(x.id for x in part.terms))
 
-    def get(self, part: Part) -> Rendered:
-        """The body of ``part`` (its size is measured meanwhile)."""
+    def _made(self, part: Part) -> tuple[Rendered, Future[int]]:
         key = self._key(part)
         if key not in self.made:
             rendered = self.body(part)
             self.made[key] = rendered, gzipped_later(rendered[0])
-        return self.made[key][0]
+        return self.made[key]
+
+    def get(self, part: Part) -> Rendered:
+        """The body of ``part`` (its size is measured meanwhile)."""
+        return self._made(part)[0]
 
     def size(self, part: Part) -> int:
         """The gzipped size of the body of ``part``, weighted."""
-        self.get(part)
-        return int(self.made[self._key(part)][1].result() * self.weight)
+        return int(self._made(part)[1].result() * self.weight)
 
     def keep(self, parts: list[Part]) -> None:
         """Forget the bodies of pages no longer in the plan."""
@@ -196,8 +198,9 @@ def fit(head: Part, groups: dict[str, list[Any]], total_gzip: int, body: Body, f
         pages: Split = []
         sizes: list[Future[int]] = []
         for part in parts:  # each page measured while the next is finished
-            pages.append((part, finish(bodies.get(part), part, parts, where)))
-            sizes.append(gzipped_later(pages[-1][1][0]))
+            page = finish(bodies.get(part), part, parts, where)
+            pages.append((part, page))
+            sizes.append(gzipped_later(page[0]))
         over = {p.letter for (p, _), size in zip(pages, sizes, strict=True)
                 if len(p.terms) > 1 and size.result() * weight > SPLIT_AT}
         if not over:
