@@ -68,7 +68,7 @@ def timeline_json(index: Index, base: str) -> dict[str, Any]:
 
 def timeline_ics(index: Index, base: str, stamp: datetime, name: str = "") -> bytes:
     """An iCalendar file: each event all-day on its date, or its first day if less precise."""
-    events = []
+    events, key = [], site_key(name)
     for e in index.events:
         when = event_when(e)
         start = when.start.first_day()
@@ -76,10 +76,10 @@ def timeline_ics(index: Index, base: str, stamp: datetime, name: str = "") -> by
         note = plain_text(e.description)
         if when.precision in ("month", "year"):
             note = f"Date known only to the {when.precision} ({when.human()}). {note}"
-        events.append(AllDay(f"{e.id}@{site_key(name)}", start, end, e.title, note,
+        events.append(AllDay(f"{e.id}@{key}", start, end, e.title, note,
                              (index.category_label(e.category),),
                              site_link(base, f"{TIMELINE_URL}#{e.id}")))
-    return calendar(f"-//{name or site_key(name)}//timeline//EN",
+    return calendar(f"-//{name or key}//timeline//EN",
                     f"{name}: timeline" if name else "Timeline", events, stamp)
 
 
